@@ -1,0 +1,9 @@
+"""Local development and the demo site (``make run``): debug on, a throwaway key."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes", "on"}
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,93 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from .validators import normalise_phone, validate_dialable_number, validate_international_phone
+
+
+@register_setting(icon="site")
+class ContactSettings(BaseSiteSetting):
+    """The social service's own contact details, shown in every page footer."""
+
+    organisation_name = models.CharField(
+        _("service name"),
+        max_length=200,
+        help_text=_("The name residents know, e.g. “Service de la cohésion sociale”."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_international_phone],
+        help_text=_("Main reception number, international format (+41 …, +33 …)."),
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("A shared mailbox that someone reads every day.")
+    )
+    postal_address = models.TextField(
+        _("address"),
+        blank=True,
+        help_text=_("Street, postcode and commune, one item per line."),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional page with full contact details and opening hours."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("postal_address"),
+        PageChooserPanel("contact_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("contact details")
+
+    def phone_dialable(self):
+        return normalise_phone(self.phone)
+
+
+class EmergencyNumber(TranslatableMixin, Orderable, index.Indexed):
+    """A number residents can call at any time, listed in every page's footer."""
+
+    label = models.CharField(
+        _("label"),
+        max_length=80,
+        help_text=_("Who answers, e.g. “Police”, “Violence against women (24/7)”."),
+    )
+    number = models.CharField(
+        _("number"),
+        max_length=40,
+        validators=[validate_dialable_number],
+        help_text=_("As dialled: 117, 3919, or +41 … for a full number."),
+    )
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: when to call, e.g. “free, anonymous, 24 hours a day”."),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("description")]
+    search_fields = [index.SearchField("label"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("emergency number")
+        verbose_name_plural = _("emergency numbers")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.label} – {self.number}"
+
+    def dialable(self):
+        return normalise_phone(self.number)

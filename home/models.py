@@ -1,0 +1,79 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class HomePage(Page):
+    """The site's front page in each language: search, themes, emergency numbers."""
+
+    intro = models.TextField(
+        _("welcome text"),
+        max_length=400,
+        help_text=_("One or two sentences saying what residents find here, in plain language."),
+    )
+    search_prompt = models.CharField(
+        _("search prompt"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional label above the search box, e.g. “What do you need help with?”"),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("search_prompt")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("search_prompt")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "services_directory.ServiceIndexPage",
+        "services_directory.ThemePage",
+        "home.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from services_directory.models import ServiceIndexPage, ThemePage
+
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public()
+        context["theme_pages"] = (
+            ThemePage.objects.child_of(self).live().public().select_related("theme")
+        )
+        context["directory"] = ServiceIndexPage.objects.child_of(self).live().first()
+        context["content_pages"] = children.type(StandardPage).specific()
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page: about us, accessibility statement, safety advice."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=400,
+        help_text=_("Optional: a short summary shown under the title."),
+    )
+    body = RichTextField(
+        _("text"),
+        features=TEXT_FEATURES,
+        help_text=_("The page text. Use headings (H2, then H3) to structure it."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,0 +1,394 @@
+"""Who delivers help and where: organisations, places and their opening hours.
+
+Opening hours are relational rows (weekly periods and dated exceptions) so the
+directory can filter on them in SQL; ``places.hours`` turns them into answers
+("open now?", "next opening", a weekly summary).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from core.validators import normalise_phone, validate_international_phone
+
+from .hours import DatedException, OpeningHours, WeeklyPeriod
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class OpeningPeriod(models.Model):
+    """One opening on one weekday, e.g. Monday 9:00–12:00. A split day has two rows."""
+
+    weekday = models.PositiveSmallIntegerField(
+        _("day"), choices=Weekday.choices, help_text=_("Day of the week this period applies to.")
+    )
+    opens = models.TimeField(_("opens at"), help_text=_("Time the doors or lines open."))
+    closes = models.TimeField(_("closes at"), help_text=_("Time they close."))
+    ends_next_day = models.BooleanField(
+        _("ends the next day"),
+        default=False,
+        help_text=_("Tick for a period past midnight, e.g. night mediators 20:00–02:00."),
+    )
+    valid_from = models.DateField(
+        _("valid from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: first day these hours apply (e.g. summer timetable)."),
+    )
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: last day these hours apply."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("ends_next_day"),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens is not None and self.closes is not None:
+            if self.ends_next_day and self.closes >= self.opens:
+                errors["closes"] = _(
+                    "A period that ends the next day must close earlier in the clock than "
+                    "it opens (e.g. 20:00 to 02:00)."
+                )
+            elif not self.ends_next_day and self.closes <= self.opens:
+                errors["closes"] = _(
+                    "The closing time must be after the opening time. For a period past "
+                    "midnight, tick “ends the next day”."
+                )
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("The last day cannot be before the first day.")
+        if errors:
+            raise ValidationError(errors)
+
+    def as_weekly_period(self):
+        return WeeklyPeriod(
+            weekday=self.weekday,
+            opens=self.opens,
+            closes=self.closes,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+        )
+
+
+class HoursException(models.Model):
+    """Dates when the usual hours do not apply: a closure or special hours."""
+
+    start_date = models.DateField(_("from"), help_text=_("First day of the exception."))
+    end_date = models.DateField(
+        _("to"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the exception; leave empty for a single day."),
+    )
+    closed = models.BooleanField(
+        _("closed"),
+        default=True,
+        help_text=_("Untick to give special opening hours for these dates instead."),
+    )
+    opens = models.TimeField(
+        _("opens at"), null=True, blank=True, help_text=_("Only for special hours.")
+    )
+    closes = models.TimeField(
+        _("closes at"), null=True, blank=True, help_text=_("Only for special hours.")
+    )
+    reason = models.CharField(
+        _("reason"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown to residents, e.g. “Public holiday”, “Summer closure”."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("closed"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.start_date}–{self.end_date or self.start_date} {self.reason}".strip()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first day.")
+        if not self.closed:
+            if self.opens is None:
+                errors["opens"] = _("Give the special opening time, or tick “closed”.")
+            if self.closes is None:
+                errors["closes"] = _("Give the special closing time, or tick “closed”.")
+            if self.opens and self.closes and self.closes <= self.opens:
+                errors["closes"] = _("The closing time must be after the opening time.")
+        if errors:
+            raise ValidationError(errors)
+
+    def as_dated_exception(self):
+        return DatedException(
+            start=self.start_date,
+            end=self.end_date or self.start_date,
+            closed=self.closed,
+            opens=self.opens,
+            closes=self.closes,
+            reason=self.reason,
+        )
+
+
+def opening_hours_from_rows(periods, exceptions):
+    return OpeningHours(
+        periods=[period.as_weekly_period() for period in periods],
+        exceptions=[exception.as_dated_exception() for exception in exceptions],
+    )
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        COMMUNE = "commune", _("Commune or city service")
+        DEPARTMENT = "department", _("Department or canton")
+        ASSOCIATION = "association", _("Association or foundation")
+        PUBLIC_BODY = "public_body", _("Other public body")
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("Full name, e.g. “Ville de Vernier”.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("What sort of body runs the services."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Optional: one sentence on what it does.")
+    )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Its own website, starting with https://.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_international_phone],
+        help_text=_("International format, e.g. +41 22 306 06 60."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("A general address."))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contacts"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Place(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A building residents go to: a social hub, an antenna, a neighbourhood house."""
+
+    class Kind(models.TextChoices):
+        HUB = "hub", _("Social hub")
+        ANTENNA = "antenna", _("Local antenna")
+        NEIGHBOURHOOD_HOUSE = "neighbourhood_house", _("Neighbourhood house")
+        TOWN_HALL = "town_hall", _("Town hall or service office")
+        PARTNER = "partner", _("Partner premises")
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As on the door, e.g. “Pôle social d’Issy”.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=True,
+        help_text=_("Used in directory addresses; lowercase letters, digits and hyphens."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=30,
+        choices=Kind.choices,
+        help_text=_("Hubs and antennas are offered first when residents look for the nearest."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="places",
+        help_text=_("Who runs these premises."),
+    )
+    street_address = models.CharField(
+        _("street and number"), max_length=200, help_text=_("e.g. “4 rue Teddy Riner”.")
+    )
+    postcode = models.CharField(_("postcode"), max_length=12, help_text=_("e.g. 1214 or 92600."))
+    commune = models.CharField(
+        _("commune"), max_length=120, help_text=_("e.g. Vernier, Asnières-sur-Seine.")
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=[("CH", _("Switzerland")), ("FR", _("France"))],
+        default="CH",
+        help_text=_("Country of the address."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, e.g. 46.2171. Used to find the nearest place."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, e.g. 6.0857."),
+    )
+    transit = models.TextField(
+        _("public transport"),
+        blank=True,
+        help_text=_("Lines and stops, e.g. “Tram T1, stop Les Courtilles”. One per line."),
+    )
+    accessibility_features = ParentalManyToManyField(
+        "taxonomy.AccessibilityFeature",
+        verbose_name=_("accessibility features"),
+        blank=True,
+        related_name="places",
+        help_text=_("Only what is really there and working."),
+    )
+    accessibility_notes = models.TextField(
+        _("accessibility notes"),
+        blank=True,
+        help_text=_("Anything else a wheelchair user or a blind visitor should know."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_international_phone],
+        help_text=_("Reception number, international format."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Reception address."))
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("kind"),
+                FieldPanel("organisation"),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("commune")]),
+                FieldPanel("country"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("transit"),
+            ],
+            heading=_("Address and access"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_features"), FieldPanel("accessibility_notes")],
+            heading=_("Premises accessibility"),
+        ),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),
+        InlinePanel("opening_periods", heading=_("Opening hours"), label=_("period")),
+        InlinePanel("hours_exceptions", heading=_("Closures and exceptions"), label=_("exception")),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("commune"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["commune", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="places_place_unique_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.commune})"
+
+    def phone_dialable(self):
+        return normalise_phone(self.phone)
+
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def opening_hours(self):
+        return opening_hours_from_rows(self.opening_periods.all(), self.hours_exceptions.all())
+
+
+class PlaceOpeningPeriod(Orderable, OpeningPeriod):
+    place = ParentalKey(Place, on_delete=models.CASCADE, related_name="opening_periods")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening period")
+        verbose_name_plural = _("opening periods")
+
+
+class PlaceHoursException(Orderable, HoursException):
+    place = ParentalKey(Place, on_delete=models.CASCADE, related_name="hours_exceptions")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("hours exception")
+        verbose_name_plural = _("hours exceptions")

@@ -1,0 +1,481 @@
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.validators import normalise_phone, validate_international_phone
+from places.models import HoursException, OpeningPeriod, opening_hours_from_rows
+
+from ..blocks import ServiceBodyBlock
+
+
+def default_review_interval():
+    return settings.PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS
+
+
+class ServicePageForm(WagtailAdminPageForm):
+    """Checks an editor can only make across several fields."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "themes" in self.fields and not cleaned_data.get("themes"):
+            self.add_error("themes", _("Choose at least one theme, so residents can find it."))
+        if "access_modes" in self.fields and not cleaned_data.get("access_modes"):
+            self.add_error(
+                "access_modes",
+                _("Choose at least one way to access the service (walk-in, phone…)."),
+            )
+        if cleaned_data.get("is_suspended") and not cleaned_data.get("suspension_message"):
+            self.add_error(
+                "suspension_message",
+                _("Tell residents why the service is suspended and what to do meanwhile."),
+            )
+        if cleaned_data.get("cost") in {ServicePage.Cost.REDUCED, ServicePage.Cost.PAID} and not (
+            cleaned_data.get("cost_details")
+        ):
+            self.add_error("cost_details", _("Say how much it costs and who pays less."))
+        return cleaned_data
+
+
+class ServicePage(Page):
+    """One form of help: what it is, for whom, how to get it, where and when."""
+
+    class Cost(models.TextChoices):
+        FREE = "free", _("Free of charge")
+        REDUCED = "reduced", _("Reduced rate possible")
+        PAID = "paid", _("Paid")
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "In plain language, one or two sentences: what help, for whom. Shown in search "
+            "results and on the directory (300 characters at most)."
+        ),
+    )
+    easy_read_summary = models.TextField(
+        _("easy-to-read summary"),
+        blank=True,
+        help_text=_(
+            "Optional: the same in easy-to-read language (short sentences, everyday words, "
+            "one idea per line)."
+        ),
+    )
+    body = StreamField(
+        ServiceBodyBlock(),
+        verbose_name=_("details"),
+        blank=True,
+        help_text=_("Everything else: how it works, step-by-step guides, questions…"),
+    )
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme",
+        verbose_name=_("themes"),
+        related_name="services",
+        help_text=_("At least one; residents browse the directory by theme."),
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience",
+        verbose_name=_("for whom"),
+        blank=True,
+        related_name="services",
+        help_text=_("Leave empty if the service is open to everyone."),
+    )
+    access_modes = ParentalManyToManyField(
+        "taxonomy.AccessMode",
+        verbose_name=_("how to access"),
+        related_name="services",
+        help_text=_("At least one: walk-in, appointment, phone, online, home visit."),
+    )
+    spoken_languages = ParentalManyToManyField(
+        "taxonomy.SpokenLanguage",
+        verbose_name=_("languages spoken at the desk"),
+        blank=True,
+        related_name="services",
+        help_text=_("Languages staff or interpreters can use with residents."),
+    )
+    cost = models.CharField(
+        _("cost"),
+        max_length=10,
+        choices=Cost.choices,
+        default=Cost.FREE,
+        help_text=_("What residents pay."),
+    )
+    cost_details = models.CharField(
+        _("cost details"),
+        max_length=300,
+        blank=True,
+        help_text=_("Required when not free, e.g. “CHF 20, free for people on social aid”."),
+    )
+    eligibility = RichTextField(
+        _("who can use it"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Conditions: where one lives, age, income… Say clearly if there are none."),
+    )
+    organisation = models.ForeignKey(
+        "places.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+        help_text=_("Who delivers the service."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_international_phone],
+        help_text=_("Number residents call for this service, international format."),
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("Address residents write to for this service.")
+    )
+    contact_person = models.CharField(
+        _("person in charge"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional: name of the head of service or contact person."),
+    )
+    contact_role = models.CharField(
+        _("their role"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. “Head of service”."),
+    )
+    last_reviewed = models.DateField(
+        _("last checked"),
+        default=datetime.date.today,
+        help_text=_("Date someone last checked this page with the service. Shown to residents."),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("check every (months)"),
+        default=default_review_interval,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_("After this many months the page appears in “Services to review”."),
+    )
+    review_due = models.DateField(
+        _("review due"),
+        editable=False,
+        null=True,
+        db_index=True,
+        help_text=_("Computed from the last check and the interval."),
+    )
+    is_sensitive = models.BooleanField(
+        _("sensitive subject"),
+        default=False,
+        help_text=_(
+            "Tick for violence and abuse: the page gets an “exit this page” button and a "
+            "discreet display."
+        ),
+    )
+    is_suspended = models.BooleanField(
+        _("temporarily suspended"),
+        default=False,
+        help_text=_("Tick when the service is paused; the page stays visible with your message."),
+    )
+    suspension_message = models.TextField(
+        _("suspension message"),
+        blank=True,
+        help_text=_("Why, until when, and where to go meanwhile."),
+    )
+
+    base_form_class = ServicePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("body"),
+    ]
+    access_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("access_modes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cost"), FieldPanel("cost_details"), FieldPanel("eligibility")],
+            heading=_("Cost and conditions"),
+        ),
+        InlinePanel("required_documents", heading=_("Documents to bring"), label=_("document")),
+        InlinePanel(
+            "online_procedures", heading=_("Online procedures"), label=_("online procedure")
+        ),
+        FieldPanel("spoken_languages", widget=forms.CheckboxSelectMultiple),
+    ]
+    where_when_panels = [
+        InlinePanel("service_places", heading=_("Where"), label=_("place")),
+        InlinePanel(
+            "opening_periods",
+            heading=_("Hours of this service"),
+            label=_("period"),
+            help_text=_(
+                "Only when they differ from the place's own hours. Choose the place the "
+                "period applies to, or none for phone lines and online help."
+            ),
+        ),
+        InlinePanel("hours_exceptions", heading=_("Closures and exceptions"), label=_("exception")),
+    ]
+    contact_panels = [
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldRowPanel([FieldPanel("contact_person"), FieldPanel("contact_role")]),
+        InlinePanel("related_services", heading=_("Related services"), label=_("service")),
+    ]
+    status_panels = [
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
+        FieldPanel("is_sensitive"),
+        MultiFieldPanel(
+            [FieldPanel("is_suspended"), FieldPanel("suspension_message")],
+            heading=_("Suspension"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(access_panels, heading=_("Who and how")),
+            ObjectList(where_when_panels, heading=_("Where and when")),
+            ObjectList(contact_panels, heading=_("Contacts")),
+            ObjectList(status_panels, heading=_("Status and review")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("easy_read_summary"),
+        index.SearchField("body"),
+        index.SearchField("eligibility"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.AutocompleteField("title"),
+        index.FilterField("cost"),
+        index.FilterField("is_suspended"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("easy_read_summary"),
+        APIField("body"),
+        APIField("themes"),
+        APIField("audiences"),
+        APIField("access_modes"),
+        APIField("spoken_languages"),
+        APIField("cost"),
+        APIField("cost_details"),
+        APIField("eligibility"),
+        APIField("organisation"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("service_places"),
+        APIField("opening_periods"),
+        APIField("hours_exceptions"),
+        APIField("required_documents"),
+        APIField("online_procedures"),
+        APIField("last_reviewed"),
+        APIField("is_suspended"),
+        APIField("suspension_message"),
+    ]
+
+    parent_page_types = ["services_directory.ServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service page")
+        verbose_name_plural = _("service pages")
+
+    def save(self, *args, **kwargs):
+        self.review_due = self.compute_review_due()
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            raise ValidationError({"last_reviewed": _("The last check cannot be in the future.")})
+
+    def compute_review_due(self):
+        if not self.last_reviewed:
+            return None
+        return self.last_reviewed + relativedelta(months=self.review_interval_months or 1)
+
+    def is_review_overdue(self, today=None):
+        return self.review_due is not None and self.review_due < (today or timezone.localdate())
+
+    def phone_dialable(self):
+        return normalise_phone(self.phone)
+
+    def places(self):
+        return [link.place for link in self.service_places.all() if link.place_id]
+
+    def opening_hours_for(self, place=None):
+        """The service's own hours at ``place`` if it has any, else the place's hours."""
+        place_id = place.pk if place else None
+        own_periods = [p for p in self.opening_periods.all() if p.place_id == place_id]
+        own_exceptions = [e for e in self.hours_exceptions.all() if e.place_id in (place_id, None)]
+        if own_periods or place is None:
+            return opening_hours_from_rows(own_periods, own_exceptions)
+        hours = place.opening_hours()
+        hours.exceptions.extend(e.as_dated_exception() for e in own_exceptions)
+        return hours
+
+    def hours_by_place(self):
+        """(place, OpeningHours) pairs; (None, hours) for hours not tied to a place."""
+        pairs = [(place, self.opening_hours_for(place)) for place in self.places()]
+        unplaced = self.opening_hours_for(None)
+        if unplaced.periods:
+            pairs.append((None, unplaced))
+        return pairs
+
+
+class ServicePlace(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="service_places")
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("place"),
+        on_delete=models.CASCADE,
+        related_name="service_links",
+        help_text=_("A hub, antenna or other premises where the service is delivered."),
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: e.g. “2nd floor, desk B” or “Tuesdays only”."),
+    )
+
+    panels = [FieldPanel("place"), FieldPanel("note")]
+    api_fields = [APIField("place"), APIField("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("place of delivery")
+        verbose_name_plural = _("places of delivery")
+
+
+class ServiceOpeningPeriod(Orderable, OpeningPeriod):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_periods")
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("at"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("One of the places above; empty for phone lines and online help."),
+    )
+
+    panels = [FieldPanel("place"), *OpeningPeriod.panels]
+    api_fields = [
+        APIField(name) for name in ("place", "weekday", "opens", "closes", "ends_next_day")
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening period")
+        verbose_name_plural = _("opening periods")
+
+
+class ServiceHoursException(Orderable, HoursException):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="hours_exceptions")
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("at"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Empty when the exception applies everywhere the service is delivered."),
+    )
+
+    panels = [FieldPanel("place"), *HoursException.panels]
+    api_fields = [
+        APIField(name) for name in ("place", "start_date", "end_date", "closed", "reason")
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("hours exception")
+        verbose_name_plural = _("hours exceptions")
+
+
+class ServiceRequiredDocument(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="required_documents")
+    document = models.CharField(
+        _("document"),
+        max_length=200,
+        help_text=_("As residents know it, e.g. “Identity card or residence permit”."),
+    )
+    details = models.CharField(
+        _("details"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional: e.g. “the last three months”."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("details")]
+    api_fields = [APIField("document"), APIField("details")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document to bring")
+        verbose_name_plural = _("documents to bring")
+
+
+class ServiceOnlineProcedure(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="online_procedures")
+    title = models.CharField(
+        _("title"),
+        max_length=160,
+        help_text=_("What the resident does there, e.g. “Apply online”."),
+    )
+    url = models.URLField(_("address"), help_text=_("Official address, starting with https://."))
+    description = models.CharField(
+        _("description"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional: what to have ready, e.g. “your AVS number”."),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("description")]
+    api_fields = [APIField("title"), APIField("url"), APIField("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("online procedure")
+        verbose_name_plural = _("online procedures")
+
+
+class RelatedService(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="related_services")
+    service = models.ForeignKey(
+        ServicePage,
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Another service residents in this situation often need."),
+    )
+
+    panels = [PageChooserPanel("service", "services_directory.ServicePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related service")
+        verbose_name_plural = _("related services")

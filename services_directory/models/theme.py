@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .service import ServicePage
+
+
+class ThemePage(Page):
+    """A landing page for one theme (seniors, disability…) presenting its services."""
+
+    theme = models.ForeignKey(
+        "taxonomy.Theme",
+        verbose_name=_("theme"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Services with this theme are listed on the page automatically."),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        help_text=_("In plain language: what kind of help residents find here."),
+    )
+    body = RichTextField(
+        _("text"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_("Optional: context, rights, partners. Keep it short."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("theme"), APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("theme page")
+        verbose_name_plural = _("theme pages")
+
+    def services(self):
+        return (
+            ServicePage.objects.live()
+            .public()
+            .filter(locale=self.locale, themes__translation_key=self.theme.translation_key)
+            .order_by("title")
+            .distinct()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.services().prefetch_related("service_places__place")
+        return context

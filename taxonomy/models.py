@@ -1,0 +1,125 @@
+"""The shared vocabularies residents filter the directory by.
+
+One concrete model per facet on an abstract base (name, slug, description, order), all
+translatable snippets: each locale has its own copy, and slugs are unique per locale.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_("As residents will read it, e.g. “Seniors”. Keep it short."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=True,
+        help_text=_(
+            "Used in shareable directory addresses. Lowercase letters, digits and hyphens; "
+            "keep the same slug in every language if you can."
+        ),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Optional: one or two sentences shown where the term is explained."),
+    )
+    sort_order = models.PositiveIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Lower numbers are listed first in filters and menus."),
+    )
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+def unique_slug_per_locale(model_name):
+    return [
+        models.UniqueConstraint(
+            fields=["slug", "locale"], name=f"taxonomy_{model_name}_unique_slug_per_locale"
+        )
+    ]
+
+
+class Theme(BaseTaxonomy):
+    icon = models.CharField(
+        _("icon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Name of the pictogram shown on theme tiles (see the design guide)."),
+    )
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = unique_slug_per_locale("theme")
+
+
+class Audience(BaseTaxonomy):
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        constraints = unique_slug_per_locale("audience")
+
+
+class AccessMode(BaseTaxonomy):
+    class Kind(models.TextChoices):
+        WALK_IN = "walk_in", _("Walk-in")
+        APPOINTMENT = "appointment", _("By appointment")
+        PHONE = "phone", _("By phone")
+        ONLINE = "online", _("Online")
+        HOME_VISIT = "home_visit", _("Home visit")
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("What this way of access is, whatever its wording in each language."),
+    )
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("access mode")
+        verbose_name_plural = _("access modes")
+        constraints = unique_slug_per_locale("accessmode")
+
+
+class SpokenLanguage(BaseTaxonomy):
+    code = models.CharField(
+        _("ISO 639 code"),
+        max_length=12,
+        help_text=_("The language's ISO 639 code, e.g. “fr”, “ar”, “ti”."),
+    )
+    name_local = models.CharField(
+        _("name in the language itself"),
+        max_length=80,
+        help_text=_("How speakers write it, e.g. “Español”, “العربية”, “ትግርኛ”."),
+    )
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("language spoken")
+        verbose_name_plural = _("languages spoken")
+        constraints = unique_slug_per_locale("spokenlanguage")
+
+
+class AccessibilityFeature(BaseTaxonomy):
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("accessibility feature")
+        verbose_name_plural = _("accessibility features")
+        constraints = unique_slug_per_locale("accessibilityfeature")

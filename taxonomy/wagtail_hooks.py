@@ -1,0 +1,56 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+class ThemeViewSet(TaxonomyViewSet):
+    model = Theme
+    icon = "tag"
+
+
+class AudienceViewSet(TaxonomyViewSet):
+    model = Audience
+    icon = "group"
+
+
+class AccessModeViewSet(TaxonomyViewSet):
+    model = AccessMode
+    icon = "door"
+    list_display = ["name", "kind", "sort_order", "locale"]
+    list_filter = ["locale", "kind"]
+
+
+class SpokenLanguageViewSet(TaxonomyViewSet):
+    model = SpokenLanguage
+    icon = "globe"
+    list_display = ["name", "name_local", "code", "locale"]
+
+
+class AccessibilityFeatureViewSet(TaxonomyViewSet):
+    model = AccessibilityFeature
+    icon = "pick"
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomies")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (
+        ThemeViewSet,
+        AudienceViewSet,
+        AccessModeViewSet,
+        SpokenLanguageViewSet,
+        AccessibilityFeatureViewSet,
+    )
+
+
+register_snippet(TaxonomyGroup)
