@@ -24,6 +24,8 @@ class HomePage(Page):
         help_text=_("Optional label above the search box, e.g. “What do you need help with?”"),
     )
 
+    template = "pages/home_page.html"
+
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("search_prompt")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("search_prompt")]
@@ -66,6 +68,8 @@ class StandardPage(Page):
         features=TEXT_FEATURES,
         help_text=_("The page text. Use headings (H2, then H3) to structure it."),
     )
+
+    template = "pages/standard_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -19,6 +19,8 @@ class ServiceIndexPage(Page):
         help_text=_("One or two sentences above the directory, e.g. how to find help."),
     )
 
+    template = "pages/service_index_page.html"
+
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = [APIField("intro")]

@@ -201,6 +201,8 @@ class ServicePage(Page):
         help_text=_("Why, until when, and where to go meanwhile."),
     )
 
+    template = "pages/service_page.html"
+
     base_form_class = ServicePageForm
 
     content_panels = Page.content_panels + [
@@ -341,6 +343,23 @@ class ServicePage(Page):
         hours = place.opening_hours()
         hours.exceptions.extend(e.as_dated_exception() for e in own_exceptions)
         return hours
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        today = timezone.localdate()
+        context["today_weekday"] = today.weekday()
+        context["hours_by_place"] = [
+            {
+                "place": place,
+                "hours": hours,
+                "status": hours.status(now),
+                "weekly_summary": hours.weekly_summary(),
+                "upcoming_exceptions": hours.upcoming_exceptions(today),
+            }
+            for place, hours in self.hours_by_place()
+        ]
+        return context
 
     def hours_by_place(self):
         """(place, OpeningHours) pairs; (None, hours) for hours not tied to a place."""

@@ -31,6 +31,8 @@ class ThemePage(Page):
         help_text=_("Optional: context, rights, partners. Keep it short."),
     )
 
+    template = "pages/theme_page.html"
+
     content_panels = Page.content_panels + [
         FieldPanel("theme"),
         FieldPanel("intro"),
