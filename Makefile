@@ -1,0 +1,66 @@
+# Proxima: `make run` serves the demo site, `make test` runs every check.
+# Both set everything up on a fresh machine.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+POSTGRES_DB ?= proxima
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+
+.PHONY: help run test lint format messages compilemessages bench setup demo chromium clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+setup: $(STAMP) compilemessages ## Create the virtualenv and install the dependencies
+
+compilemessages: $(STAMP)
+	@cd locale && ../$(BIN)/python ../manage.py compilemessages --verbosity 0
+
+chromium: ## Install Debian's Chromium for the browser tests when it is missing
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+demo: setup ## Migrate and load the demo content (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+run: demo ## Set up and serve the demo site on http://127.0.0.1:$(PORT)/
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: setup ## ruff format check, ruff lint, Django checks, migrations up to date
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: setup ## Format and autofix the code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: setup ## Extract translatable strings into locale/
+	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='benchmarks/*'
+	$(MANAGE) makemessages --all --no-obsolete --no-location -d djangojs --ignore='.venv/*' --ignore='staticfiles/*'
+
+test: setup chromium lint ## Set up and run every check, on SQLite then PostgreSQL
+	$(BIN)/pytest
+	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) $(BIN)/pytest
+
+bench: setup ## Measure directory, search and service pages with 10,000 services
+	$(BIN)/python -m benchmarks.run
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles
