@@ -1,0 +1,2 @@
+def site_chrome(request):
+    return {}
