@@ -1,0 +1,41 @@
+"""Site-wide behaviour: language prefixes, the root redirect, security headers."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_french_by_default(site_tree, client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("en-GB,en;q=0.9", "/en/"), ("ar", "/ar/"), ("ti-ER", "/ti/"), ("ja", "/fr/")],
+)
+def test_root_redirects_to_the_preferred_available_language(
+    site_tree, client, accept_language, expected
+):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response["Location"] == expected
+
+
+def test_admin_has_no_language_prefix(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_resident_pages_forbid_third_party_and_inline_code(site_tree, client):
+    policy = client.get("/fr/").headers["Content-Security-Policy"]
+    directives = dict(item.split(" ", 1) for item in policy.split("; "))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def test_admin_is_exempt_from_the_resident_policy(client):
+    assert "Content-Security-Policy" not in client.get("/admin/login/").headers
