@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint format messages compilemessages bench setup demo chromium clean
+.PHONY: help run test lint format messages messages-check compilemessages bench setup demo chromium clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 setup: $(STAMP) compilemessages ## Create the virtualenv and install the dependencies
 
 compilemessages: $(STAMP)
-	@cd locale && ../$(BIN)/python ../manage.py compilemessages --verbosity 0
+	@$(MANAGE) compilemessages --verbosity 0 --ignore='.venv/*'
 
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	@test -x /usr/bin/chromium || { \
@@ -51,11 +51,23 @@ format: setup ## Format and autofix the code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-messages: setup ## Extract translatable strings into locale/
-	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='benchmarks/*'
-	$(MANAGE) makemessages --all --no-obsolete --no-location -d djangojs --ignore='.venv/*' --ignore='staticfiles/*'
+# Interface strings are written in English in the code: every other language has a catalogue.
+CATALOGUES := fr de it pt es ar sq uk tr ta ti
+MAKEMESSAGES := $(MANAGE) makemessages $(addprefix -l ,$(CATALOGUES)) --no-obsolete --no-location --verbosity 0 \
+	--ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*' --ignore='benchmarks/*'
 
-test: setup chromium lint ## Set up and run every check, on SQLite then PostgreSQL
+messages: setup ## Extract translatable strings into locale/ (then translate them)
+	$(MAKEMESSAGES)
+	$(MAKEMESSAGES) -d djangojs
+
+messages-check: setup ## Fail when `make messages` would change locale/
+	@rm -rf $(VENV)/locale-before && cp -r locale $(VENV)/locale-before
+	@$(MAKE) --no-print-directory messages >/dev/null
+	@diff -r -q -x '*.mo' $(VENV)/locale-before locale || { \
+	  echo "locale/ was out of date; it is updated now: translate the new strings and commit."; \
+	  exit 1; }
+
+test: setup chromium lint messages-check ## Set up and run every check, on SQLite then PostgreSQL
 	$(BIN)/pytest
 	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) $(BIN)/pytest
 
