@@ -7,6 +7,7 @@ place that turns the query string into a list of services.
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 from .models.index import DIRECTORY_PAGE_SIZE
+from .models.service import CARD_PREFETCH
 
 MAX_PAGE_NUMBER = 10_000
 
@@ -21,9 +22,7 @@ def parse_page_number(raw):
 
 
 def directory_context(index_page, request):
-    services = index_page.live_services().prefetch_related(
-        "service_places__place", "themes", "access_modes", "spoken_languages"
-    )
+    services = index_page.live_services().prefetch_related(*CARD_PREFETCH)
     paginator = Paginator(services, DIRECTORY_PAGE_SIZE)
     number = parse_page_number(request.GET.get("page", 1))
     try:

@@ -29,6 +29,22 @@ from places.models import HoursException, OpeningPeriod, opening_hours_from_rows
 
 from ..blocks import ServiceBodyBlock
 
+# Accessibility feature (taxonomy slug) shown as a badge on result cards.
+STEP_FREE_ACCESS_SLUG = "acces-de-plain-pied"
+
+# What listing pages prefetch so that each card costs no query of its own.
+CARD_PREFETCH = (
+    "themes",
+    "spoken_languages",
+    "access_modes",
+    "online_procedures",
+    "opening_periods",
+    "hours_exceptions",
+    "service_places__place__opening_periods",
+    "service_places__place__hours_exceptions",
+    "service_places__place__accessibility_features",
+)
+
 
 def default_review_interval():
     return settings.PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS
@@ -360,6 +376,24 @@ class ServicePage(Page):
             for place, hours in self.hours_by_place()
         ]
         return context
+
+    def overall_status(self, moment):
+        """Open now anywhere, else the earliest next opening among its places."""
+        statuses = [hours.status(moment) for _place, hours in self.hours_by_place() if hours]
+        if not statuses:
+            return None
+        open_statuses = [status for status in statuses if status.is_open]
+        if open_statuses:
+            return max(open_statuses, key=lambda status: status.closes_at)
+        upcoming = [status for status in statuses if status.next_opening is not None]
+        return min(upcoming, key=lambda status: status.next_opening) if upcoming else statuses[0]
+
+    def has_step_free_access(self):
+        return any(
+            feature.slug == STEP_FREE_ACCESS_SLUG
+            for place in self.places()
+            for feature in place.accessibility_features.all()
+        )
 
     def hours_by_place(self):
         """(place, OpeningHours) pairs; (None, hours) for hours not tied to a place."""

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -6,7 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .service import ServicePage
+from .index import ServiceIndexPage
+from .service import CARD_PREFETCH, ServicePage
 
 
 class ThemePage(Page):
@@ -62,5 +64,7 @@ class ThemePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.services().prefetch_related("service_places__place")
+        context["services"] = self.services().prefetch_related(*CARD_PREFETCH)
+        context["now"] = timezone.now()
+        context["directory"] = ServiceIndexPage.objects.live().filter(locale=self.locale).first()
         return context

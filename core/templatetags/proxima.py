@@ -1,0 +1,53 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Each language named in itself, linking to this page in that language.
+
+    A Wagtail page links to its translation (or the language's home page when it has
+    none yet); other views are translated through their URL pattern.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    urls = {}
+    if page is not None and getattr(page, "pk", None):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        urls = {p.locale.language_code: p.get_url(request) for p in translations}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        if code in urls:
+            url = urls[code]
+        elif request is not None and page is None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": url,
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.filter
+def absolute(url, request):
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.simple_tag
+def default_language():
+    return DEFAULT_LANGUAGE
