@@ -53,15 +53,20 @@ def default_review_interval():
 class ServicePageForm(WagtailAdminPageForm):
     """Checks an editor can only make across several fields."""
 
+    REQUIRED_MESSAGES = {
+        "themes": _("Choose at least one theme, so residents can find it."),
+        "access_modes": _("Choose at least one way to access the service (walk-in, phone…)."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.REQUIRED_MESSAGES.items():
+            if name in self.fields:
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
+
     def clean(self):
         cleaned_data = super().clean()
-        if "themes" in self.fields and not cleaned_data.get("themes"):
-            self.add_error("themes", _("Choose at least one theme, so residents can find it."))
-        if "access_modes" in self.fields and not cleaned_data.get("access_modes"):
-            self.add_error(
-                "access_modes",
-                _("Choose at least one way to access the service (walk-in, phone…)."),
-            )
         if cleaned_data.get("is_suspended") and not cleaned_data.get("suspension_message"):
             self.add_error(
                 "suspension_message",
