@@ -1,0 +1,150 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live demo site.
+
+The demo content is loaded once per session into the test database and served by a
+live server thread of our own. pytest-django's ``live_server`` is not used on purpose:
+it makes every test transactional, flushing the demo after each one.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made
+# by fixtures here are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    browser_dir = Path(__file__).parent
+    for item in items:
+        if browser_dir in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            # Declares the database need, so pytest-django creates the test database.
+            item.add_marker(pytest.mark.django_db)
+            if not Path(CHROMIUM).exists():
+                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} missing: make chromium"))
+
+
+# French demo pages the browser tests also open in other languages.
+TRANSLATED_SLUGS = [
+    "accueil",
+    "services",
+    "action-impots",
+    "aide-violences-conjugales-geneve",
+    "jardins-robinsons",
+    "seniors",
+    "declaration-accessibilite",
+]
+TRANSLATED_LANGUAGES = ["en", "ar", "ti"]
+
+
+def load_demo_with_translations():
+    from wagtail.models import Locale, Page
+
+    if Page.get_first_root_node() is None:  # a transactional test flushed the database
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    call_command("load_demo")
+    pages = Page.objects.filter(locale__language_code="fr", slug__in=TRANSLATED_SLUGS)
+    for language in TRANSLATED_LANGUAGES:
+        locale, _created = Locale.objects.get_or_create(language_code=language)
+        for page in pages.order_by("depth").specific():
+            if page.get_translation_or_none(locale) is None:
+                page.copy_for_translation(locale).save_revision().publish()
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """The address of a live server holding the demo site, in fr, en, ar and ti."""
+    with django_db_blocker.unblock():
+        load_demo_with_translations()
+        shared = {
+            alias: connection
+            for alias, connection in ((c.alias, c) for c in connections.all())
+            if connection.vendor == "sqlite" and connection.is_in_memory_db()
+        }
+        for connection in shared.values():
+            connection.inc_thread_sharing()
+        server = LiveServerThread("localhost", StaticFilesHandler, shared, port=0)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://localhost:{server.port}"
+        server.terminate()
+        for connection in shared.values():
+            connection.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} missing: make chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(site_url, browser):
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.0–2.2 A/AA violations on the page, readable in an assert."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return [
+        f"{violation['id']}: {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+class RequestLog:
+    """Every address the page asked for, to prove nothing left the site."""
+
+    def __init__(self, page, site_url):
+        self.origin = urlsplit(site_url).netloc
+        self.urls = []
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    def third_party(self):
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != self.origin
+        ]
+
+
+@pytest.fixture
+def request_log(page, site_url):
+    return RequestLog(page, site_url)

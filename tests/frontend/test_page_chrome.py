@@ -1,0 +1,86 @@
+"""What every resident page carries: language, direction, landmarks, switcher, footer."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def html_tag(response):
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+def test_french_page_has_lang_dir_skip_link_and_landmarks(site_tree, client):
+    content = client.get("/fr/").content.decode()
+    assert '<html lang="fr" dir="ltr">' in content
+    assert content.index('class="skip-link" href="#main-content"') < content.index("<header")
+    for landmark in ("<header", "<nav", '<main id="main-content"', "<footer"):
+        assert landmark in content
+
+
+def test_arabic_page_is_right_to_left(site_tree, client, translated):
+    home = translated(site_tree.home, "ar")
+    response = client.get(home.url)
+    assert response.status_code == 200
+    assert html_tag(response) == '<html lang="ar" dir="rtl">'
+
+
+def test_switcher_leads_to_the_same_service_in_each_language(service, client, translated):
+    english = translated(service, "en")
+    content = client.get(service.url).content.decode()
+    assert f'href="{english.url}" lang="en" hreflang="en"' in content
+    assert 'lang="ar" hreflang="ar" dir="rtl"' in content
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{english.url}">' in content
+    assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{service.url}">' in (
+        content
+    )
+    assert 'aria-current="true">français</a>' in content
+
+
+def test_service_page_shows_all_its_structured_data(service, client):
+    content = client.get(service.url).content.decode()
+    for expected in [
+        "Aide aux démarches en ligne",
+        "On vous aide sur internet.",
+        "Pôle social d’Issy",
+        "Issy-les-Moulineaux",
+        "Tram",  # transit
+        "Accès de plain-pied",
+        "Formation du personnel",
+        "Carte Vitale",
+        'href="https://www.caf.fr/"',
+        "2 € la séance",
+        "العربية",
+        "Mme Martin",
+        'href="tel:+41223060660"',
+        'class="hours-table"',
+        'aria-current="date"',
+    ]:
+        assert expected in content, expected
+    assert re.search(r"(Ouvert|Fermé|Open|Closed)", content)
+
+
+def test_footer_lists_emergency_numbers_as_phone_links(service, client):
+    content = client.get("/fr/").content.decode()
+    assert 'href="tel:3919"' in content
+    assert "Violences Femmes Info" in content
+
+
+def test_service_page_queries_do_not_grow_with_its_content(service, client):
+    client.get(service.url)  # warm caches (site root, settings)
+    with CaptureQueriesContext(connection) as few:
+        client.get(service.url)
+    for number in range(5):
+        service.required_documents.create(document=f"Document {number}")
+    with CaptureQueriesContext(connection) as more:
+        client.get(service.url)
+    assert len(more) == len(few)
+
+
+def test_missing_page_is_a_translated_404(site_tree, client):
+    response = client.get("/en/does-not-exist/")
+    assert response.status_code == 404
+    assert html_tag(response) == '<html lang="en" dir="ltr">'
