@@ -67,7 +67,7 @@ messages-check: setup ## Fail when `make messages` would change locale/
 	  echo "locale/ was out of date; it is updated now: translate the new strings and commit."; \
 	  exit 1; }
 
-test: setup chromium lint messages-check ## Set up and run every check, on SQLite then PostgreSQL
+test: setup chromium lint ## Set up and run every check, on SQLite then PostgreSQL
 	$(BIN)/pytest
 	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) $(BIN)/pytest
 

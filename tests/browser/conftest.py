@@ -69,6 +69,20 @@ def load_demo_with_translations():
                 page.copy_for_translation(locale).save_revision().publish()
 
 
+def close_server_sessions():
+    """Ends database sessions the server's keep-alive threads still hold (PostgreSQL).
+
+    Otherwise the test database cannot be dropped at the end of the run.
+    """
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(scope="session")
 def site_url(django_db_setup, django_db_blocker):
     """The address of a live server holding the demo site, in fr, en, ar and ti."""
@@ -91,6 +105,7 @@ def site_url(django_db_setup, django_db_blocker):
         server.terminate()
         for connection in shared.values():
             connection.dec_thread_sharing()
+        close_server_sessions()
 
 
 @pytest.fixture(scope="session")
