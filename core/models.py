@@ -27,6 +27,14 @@ class ContactSettings(BaseSiteSetting):
     email = models.EmailField(
         _("e-mail"), blank=True, help_text=_("A shared mailbox that someone reads every day.")
     )
+    reception_hours = models.CharField(
+        _("reception hours"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "When the phone is answered, e.g. “Monday to Friday, 9:00–12:00 and 13:00–16:00”."
+        ),
+    )
     postal_address = models.TextField(
         _("address"),
         blank=True,
@@ -45,6 +53,7 @@ class ContactSettings(BaseSiteSetting):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("phone"),
+        FieldPanel("reception_hours"),
         FieldPanel("email"),
         FieldPanel("postal_address"),
         PageChooserPanel("contact_page"),

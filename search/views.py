@@ -1,49 +1,134 @@
-import logging
-import unicodedata
+"""Site search: every live public page of the active language, never an error page."""
 
-from django.core.paginator import EmptyPage, Paginator
+import difflib
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from services_directory.directory import parse_page_number
+from services_directory.models import ServicePage, ThemePage
+from services_directory.models.service import CARD_PREFETCH
 
-logger = logging.getLogger(__name__)
+from .engine import SearchUnavailable, matching_ids
+from .models import SearchSynonym, ZeroResultSearch
+from .query import clean_query, search_terms
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 20
-# Control (Cc), format (Cf: bidi overrides, zero-width), surrogate, private-use and
-# unassigned characters carry no meaning for a search and break some backends.
-DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+SUGGESTIONS = 8
+VOCABULARY_CACHE_SECONDS = 600
 
 
-def clean_query(raw):
-    """The query as the backend will see it: printable, one-spaced, capped."""
-    text = unicodedata.normalize("NFKC", raw or "")
-    text = "".join(
-        " " if unicodedata.category(char) in DROPPED_CATEGORIES else char for char in text
-    )
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+def active_locale():
+    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+
+
+def searchable_pages(locale):
+    return Page.objects.live().public().filter(locale=locale)
+
+
+def find_page_ids(pages, locale, query):
+    """Ids for the query and for its synonyms, the query's own results first."""
+    ids = matching_ids(pages, query) or []
+    for alternative in SearchSynonym.expansions(locale, query):
+        ids += [pk for pk in (matching_ids(pages, alternative) or []) if pk not in ids]
+    return ids
+
+
+def promoted_pages(query, locale):
+    normalised = " ".join(search_terms(query))
+    picks = Query.objects.filter(query_string=normalised).first()
+    if picks is None:
+        return []
+    return [
+        promotion
+        for promotion in picks.editors_picks.select_related("page").order_by("sort_order")
+        if promotion.page is None or (promotion.page.live and promotion.page.locale_id == locale.pk)
+    ]
+
+
+def vocabulary(locale):
+    key = f"search-vocabulary-{locale.pk}"
+    words = cache.get(key)
+    if words is None:
+        titles = searchable_pages(locale).values_list("title", flat=True)
+        words = sorted({word for title in titles for word in search_terms(title) if len(word) > 3})
+        cache.set(key, words, VOCABULARY_CACHE_SECONDS)
+    return words
+
+
+def spelling_suggestion(query, locale):
+    words = vocabulary(locale)
+    corrected, changed = [], False
+    for term in search_terms(query):
+        match = difflib.get_close_matches(term, words, n=1, cutoff=0.75)
+        if match and match[0] != term:
+            corrected.append(match[0])
+            changed = True
+        else:
+            corrected.append(term)
+    return " ".join(corrected) if changed else ""
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results_page = None
-    search_failed = False
+    locale = active_locale()
+    context = {"search_query": query, "results_page": None, "search_failed": False}
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = searchable_pages(locale)
         try:
-            results = pages.search(query, operator="and")
-            paginator = Paginator(results, RESULTS_PER_PAGE)
-            number = parse_page_number(request.GET.get("page", 1))
-            try:
-                results_page = paginator.page(number)
-            except EmptyPage:
-                results_page = paginator.page(paginator.num_pages)
-        except Exception:
-            logger.exception("Search failed for a query of %d characters", len(query))
-            search_failed = True
-    return TemplateResponse(
-        request,
-        "pages/search.html",
-        {"search_query": query, "results_page": results_page, "search_failed": search_failed},
-    )
+            ids = find_page_ids(pages, locale, query)
+        except SearchUnavailable:
+            ids = []
+            context["search_failed"] = True
+        paginator = Paginator(ids, RESULTS_PER_PAGE)
+        number = min(parse_page_number(request.GET.get("page", 1)), paginator.num_pages)
+        results_page = paginator.page(number)
+        results_page.object_list = load_results(list(results_page.object_list))
+        context.update(
+            results_page=results_page,
+            promotions=promoted_pages(query, locale),
+            query_string=urlencode({"q": query}),
+        )
+        if not ids and not context["search_failed"]:
+            context.update(
+                suggestion=spelling_suggestion(query, locale),
+                theme_pages=ThemePage.objects.live().filter(locale=locale).order_by("title"),
+            )
+            if not getattr(request, "kiosk_profile", None):
+                ZeroResultSearch.record(locale, query)
+    return TemplateResponse(request, "pages/search.html", context)
+
+
+def load_results(ids):
+    """Specific pages for the ids, in order, with what their cards need prefetched."""
+    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    services = [page for page in pages.values() if isinstance(page, ServicePage)]
+    if services:
+        from django.db.models import prefetch_related_objects
+
+        prefetch_related_objects(services, *CARD_PREFETCH)
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def suggest(request):
+    """Up to eight page titles for the autocomplete combobox, as JSON."""
+    query = clean_query(request.GET.get("q", ""))
+    terms = search_terms(query)
+    suggestions = []
+    if terms:
+        locale = active_locale()
+        pages = searchable_pages(locale)
+        try:
+            results = pages.autocomplete(" ".join(terms))[:SUGGESTIONS]
+            suggestions = [{"title": page.title, "url": page.url} for page in results]
+        except Exception:  # noqa: BLE001 - suggestions are a nicety; never fail for them
+            suggestions = []
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

@@ -9,6 +9,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from search.backends.cluster import search_index_settings
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -50,7 +52,10 @@ if os.environ.get("SEARCH_URL"):
             "INDEX": os.environ.get("SEARCH_INDEX", "proxima"),
             "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "3")),
             "OPTIONS": {"max_retries": 0},
-        }
+            "INDEX_SETTINGS": search_index_settings(),
+        },
+        # When the cluster cannot be reached, search falls back to the database.
+        "fallback": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

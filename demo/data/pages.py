@@ -21,6 +21,7 @@ CONTACT = {
     "organisation_name": "Proxima – information sociale",
     "phone": "+41 22 306 06 70",
     "email": "info@proxima.example",
+    "reception_hours": "Du lundi au vendredi, 9 h – 12 h et 13 h – 16 h",
     "postal_address": "Service de la cohésion sociale\nRue du Village 9\n1214 Vernier",
 }
 
