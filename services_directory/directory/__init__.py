@@ -130,8 +130,9 @@ class DirectoryView:
         return services
 
     def facet_q(self, name, keys):
+        """A subquery, so that counting through the same relation isn't narrowed by it."""
         builder = next(b for b in self.facet_builders if b.name == name)
-        return builder.q(keys)
+        return Q(pk__in=ServicePage.objects.filter(builder.q(keys)).values("pk"))
 
     def open_q(self, base):
         if not self.open_facet.selected:

@@ -1,0 +1,145 @@
+"""Facets alone and combined, and their counts checked against a brute-force count."""
+
+import itertools
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def facet_values(service):
+    places = [link.place for link in service.service_places.all()]
+    return {
+        "theme": {t.slug for t in service.themes.all()},
+        "audience": {a.slug for a in service.audiences.all()},
+        "language": {lang.slug for lang in service.spoken_languages.all()},
+        "access": {m.slug for m in service.access_modes.all()},
+        "commune": {p.commune for p in places},
+        "free": {"1"} if service.cost == "free" else set(),
+        "feature": {f.slug for p in places for f in p.accessibility_features.all()},
+    }
+
+
+def brute_force(services, choices):
+    """Services matching every facet's choices (any value within a facet)."""
+    return {
+        s.pk
+        for s in services
+        if all(facet_values(s)[name] & set(values) for name, values in choices.items())
+    }
+
+
+def get(client, directory, choices, **extra):
+    params = [(name, value) for name, values in choices.items() for value in values]
+    params += list(extra.items())
+    return client.get(directory.url, params)
+
+
+def shown_ids(response):
+    return {s.pk for s in response.context["services_page"].object_list}
+
+
+SELECTIONS = [
+    {},
+    {"theme": ["seniors"]},
+    {"theme": ["seniors", "dettes"]},
+    {"audience": ["jeunes"]},
+    {"language": ["ar"]},
+    {"access": ["par-telephone"]},
+    {"commune": ["Vernier"]},
+    {"free": ["1"]},
+    {"feature": ["acces-de-plain-pied"]},
+    {"theme": ["logement"], "language": ["pt", "ar"]},
+    {"theme": ["seniors"], "free": ["1"], "commune": ["Issy-les-Moulineaux"]},
+    {"audience": ["familles"], "access": ["sans-rendez-vous"], "feature": ["acces-de-plain-pied"]},
+]
+
+
+@pytest.mark.parametrize(
+    "choices",
+    SELECTIONS,
+    ids=lambda c: "&".join(f"{k}={'+'.join(v)}" for k, v in c.items()) or "none",
+)
+def test_results_and_disjunctive_counts_match_brute_force(catalogue, client, site_tree, choices):
+    services = catalogue["services"]
+    response = get(client, site_tree.directory, choices)
+    assert response.status_code == 200
+    expected = brute_force(services, choices)
+    assert response.context["paginator"].count == len(expected)
+    assert shown_ids(response) == expected  # 20 services fit on one page
+    for facet in response.context["facets"]:
+        others = {name: values for name, values in choices.items() if name != facet.name}
+        for option in facet.options:
+            with_option = {**others, facet.name: [option.value]}
+            assert option.count == len(brute_force(services, with_option)), (
+                facet.name,
+                option.value,
+            )
+            assert option.selected == (option.value in choices.get(facet.name, []))
+
+
+def test_zero_count_options_stay_visible_and_marked(catalogue, client, site_tree):
+    response = get(client, site_tree.directory, {"commune": ["Issy-les-Moulineaux"], "free": ["1"]})
+    content = response.content.decode()
+    for facet in response.context["facets"]:
+        assert facet.options, facet.name
+    if any(o.count == 0 for f in response.context["facets"] for o in f.options):
+        assert "facet__option--empty" in content
+
+
+def test_active_filters_are_removable_chips_with_clear_all(catalogue, client, site_tree):
+    response = get(client, site_tree.directory, {"theme": ["seniors", "dettes"], "free": ["1"]})
+    chips = response.context["active_filters"]
+    assert len(chips) == 3
+    removal = next(
+        chip for chip in chips if "Seniors" in chip["label"] or "seniors" in chip["label"]
+    )
+    assert "theme=seniors" not in removal["url"] and "theme=dettes" in removal["url"]
+    assert "Clear all filters" in response.content.decode() or "clear" in response.content.decode()
+
+
+def test_query_count_does_not_grow_with_results_or_page_size(catalogue, client, site_tree):
+    choices = {"theme": ["seniors", "logement"], "language": ["fr"]}
+    get(client, site_tree.directory, choices)
+    with CaptureQueriesContext(connection) as first:
+        get(client, site_tree.directory, choices)
+    for number in range(15):
+        catalogue["services"][0].copy(
+            update_attrs={"slug": f"copie-{number}", "title": f"Copie {number}"}
+        )
+    with CaptureQueriesContext(connection) as second:
+        get(client, site_tree.directory, choices)
+    assert len(second) == len(first)
+
+
+def test_combined_facets_pairwise(catalogue, client, site_tree):
+    pairs = [("theme", "dettes"), ("audience", "familles"), ("language", "pt"), ("free", "1")]
+    for (name1, value1), (name2, value2) in itertools.combinations(pairs, 2):
+        choices = {name1: [value1], name2: [value2]}
+        response = get(client, site_tree.directory, choices)
+        assert shown_ids(response) == brute_force(catalogue["services"], choices), choices
+
+
+def test_several_filters_or_a_query_are_noindex(catalogue, client, site_tree):
+    one = get(client, site_tree.directory, {"theme": ["seniors"]}).content.decode()
+    two = get(client, site_tree.directory, {"theme": ["seniors"], "free": ["1"]}).content.decode()
+    query = get(client, site_tree.directory, {}, q="service").content.decode()
+    assert 'name="robots" content="noindex"' not in one
+    assert 'name="robots" content="noindex"' in two
+    assert 'name="robots" content="noindex"' in query
+
+
+def test_query_combines_with_facets(catalogue, client, site_tree):
+    target = catalogue["services"][3]
+    target.title = "Permanence philatélie"
+    target.save_revision().publish()
+    themes = {t.slug for t in target.themes.all()}
+    response = get(client, site_tree.directory, {"theme": sorted(themes)}, q="philatélie")
+    assert shown_ids(response) == {target.pk}
+    other_theme = ({"seniors", "logement", "dettes"} - themes).pop()
+    response = get(client, site_tree.directory, {"theme": [other_theme]}, q="philatélie")
+    assert shown_ids(response) == set()
+    assert re.search(r"0 services? found|0 service", response.content.decode())
