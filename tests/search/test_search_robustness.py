@@ -1,0 +1,105 @@
+"""Whatever is typed, search answers below 500: 2,000+ generated queries per database."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from search.query import MAX_TERMS, clean_query, search_terms
+from services_directory.factories import ServicePageFactory
+
+pytestmark = pytest.mark.django_db
+
+FTS_AND_SQL = st.sampled_from(
+    [
+        '"',
+        '""',
+        "'",
+        "*",
+        "^",
+        ":",
+        "(",
+        ")",
+        "-",
+        "+",
+        "NEAR(",
+        "AND",
+        "OR",
+        "NOT",
+        "title:",
+        "' OR 1=1 --",
+        "%",
+        "_",
+        "\\",
+        ";",
+        "/*",
+        "NEAR/2",
+        "{",
+        "}",
+        "~",
+        "&",
+        "|",
+        "!",
+    ]
+)
+WORDS = st.sampled_from(["logement", "aide", "impôts", "سكن", "житло", "ቤት", "வீடு", "😀", "👩‍👧"])
+QUERIES = st.one_of(
+    st.text(max_size=5_000),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
+    st.lists(st.one_of(FTS_AND_SQL, WORDS, st.text(max_size=8)), max_size=400).map(" ".join),
+    st.just(" \t\n "),
+    st.just("\x00"),
+    st.just("\u202e\u200f\u200b"),
+    st.just("mot " * 1_250),
+)
+COMMON = settings(
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture
+def searchable(site_tree):
+    ServicePageFactory(parent=site_tree.directory, title="Aide au logement", summary="Loyer")
+    ServicePageFactory(parent=site_tree.directory, title="Impôts", summary="Déclaration")
+
+
+@settings(COMMON, max_examples=1_000)
+@given(query=QUERIES)
+def test_search_page_never_fails(searchable, client, query):
+    response = client.get("/fr/search/", {"q": query})
+    assert response.status_code == 200
+
+
+@settings(COMMON, max_examples=600)
+@given(query=QUERIES)
+def test_directory_query_never_fails(searchable, client, site_tree, query):
+    response = client.get(site_tree.directory.url, {"q": query})
+    assert response.status_code == 200
+
+
+@settings(COMMON, max_examples=400)
+@given(query=QUERIES)
+def test_suggestions_never_fail(searchable, client, query):
+    response = client.get("/fr/search/suggest/", {"q": query})
+    assert response.status_code == 200
+    assert "suggestions" in response.json()
+
+
+@given(query=QUERIES)
+@settings(max_examples=300, deadline=None)
+def test_cleaned_terms_are_bounded_words(query):
+    terms = search_terms(clean_query(query))
+    assert len(terms) <= MAX_TERMS
+    assert all(term.isalnum() for term in terms)
+
+
+def test_operators_and_quotes_are_harmless(searchable, client):
+    for query in ['"aide', "aide AND", "NOT logement", "logement*", "(aide", "aide OR impôts"]:
+        response = client.get("/fr/search/", {"q": query})
+        assert response.status_code == 200
+    titles = [
+        p.title
+        for p in client.get("/fr/search/", {"q": '"logement'}).context["results_page"].object_list
+    ]
+    assert titles == ["Aide au logement"]
