@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.models import ContactSettings, EmergencyNumber
 from home.models import HomePage, StandardPage
+from localization.sync import synchronise_all_trees
 from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
 from services_directory.models import (
     ServiceHoursException,
@@ -110,6 +111,7 @@ class DemoLoader:
         self.load_standard_pages(home)
         self.load_emergency_numbers()
         self.load_contact_settings(home)
+        synchronise_all_trees()
         self.log(f"Demo content: {self.created} objects created.")
         return self.created
 

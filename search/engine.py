@@ -3,8 +3,10 @@
 import logging
 
 from django.conf import settings
+from django.db import DatabaseError
 from wagtail.search.backends import get_search_backend
 
+from .backends import sqlite_ranking
 from .query import search_terms
 
 logger = logging.getLogger(__name__)
@@ -48,12 +50,31 @@ def search_queryset(queryset, query, operator="and"):
     raise SearchUnavailable from last_error
 
 
+def uses_sqlite_fts(backend):
+    # The SQLite backend's module can only be imported on SQLite, hence the name check.
+    return type(backend).__name__ == "SQLiteSearchBackend"
+
+
+def ranked_ids(queryset, query, operator):
+    """Ids of the matches, best first, through the fastest route the backend allows."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    if uses_sqlite_fts(get_search_backend("default")):
+        try:
+            return sqlite_ranking.ranked_ids(queryset, terms, operator)
+        except DatabaseError as error:
+            logger.warning("SQLite full-text search failed: %s", error)
+            raise SearchUnavailable from error
+    results = search_queryset(queryset.only("pk"), query, operator=operator)
+    return [obj.pk for obj in results]
+
+
 def matching_ids(queryset, query):
     """Primary keys of the objects matching ``query``, best first (all words, then any)."""
-    results = search_queryset(queryset, query, operator="and")
-    if results is None:
+    ids = ranked_ids(queryset, query, "and")
+    if ids is None:
         return None
-    ids = [obj.pk for obj in results]
     if not ids and len(search_terms(query)) > 1:
-        ids = [obj.pk for obj in search_queryset(queryset, query, operator="or")]
+        ids = ranked_ids(queryset, query, "or")
     return ids

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "search",
     "kiosk",
     "demo",
+    "localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -86,7 +86,7 @@ def test_service_page_created_through_the_admin(site_tree, admin_client, theme, 
         f"/admin/pages/add/services_directory/servicepage/{site_tree.directory.pk}/", data
     )
     assert response.status_code == 302, response.context["form"].errors
-    service = ServicePage.objects.get(slug="permanence-impots")
+    service = ServicePage.objects.get(slug="permanence-impots", locale=site_tree.locale)
     assert list(service.themes.all()) == [theme]
     assert service.service_places.get().note == "2e étage"
     assert service.opening_periods.get().weekday == 1

@@ -111,4 +111,5 @@ def test_valid_night_period_past_midnight_is_accepted(site_tree, admin_client, t
     )
     response = post_new_service(admin_client, site_tree.directory, data)
     assert response.status_code == 302
-    assert ServicePage.objects.get().opening_periods.get().closes.hour == 2
+    service = ServicePage.objects.get(locale__language_code="fr")
+    assert service.opening_periods.get().closes.hour == 2

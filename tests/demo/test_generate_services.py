@@ -8,8 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo")
+def demo(site_tree):
+    """Just enough of a site for the generator: the directory and its taxonomies."""
+    from places.factories import PlaceFactory
+    from services_directory.factories import ServicePageFactory
+
+    ServicePageFactory(parent=site_tree.directory, places=[PlaceFactory()])
     return ServicePage.objects.count()
 
 

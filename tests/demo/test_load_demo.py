@@ -29,8 +29,8 @@ def counts():
     }
 
 
-def test_demo_is_believable_and_complete(demo):
-    services = ServicePage.objects.live()
+def test_demo_is_believable_and_complete(demo, client):
+    services = ServicePage.objects.live().filter(locale__language_code="fr")
     assert services.count() >= 40
     assert Place.objects.count() >= 8
     assert Theme.objects.count() >= 12
@@ -54,9 +54,10 @@ def test_demo_is_believable_and_complete(demo):
         if service.cost != "free":
             assert service.cost_details, service.title
         service.full_clean()
+    assert_site_root_is_served(client)
 
 
-def test_demo_serves_the_site_root(demo, client):
+def assert_site_root_is_served(client):
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.__class__.__name__ == "HomePage"
     assert ContactSettings.for_site(site).organisation_name
@@ -65,6 +66,8 @@ def test_demo_serves_the_site_root(demo, client):
     assert response.status_code == 200
     assert b"Seniors" in response.content
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+    # Every page exists in every language (French text until translated).
+    assert client.get("/ti/services/action-impots/").status_code == 200
 
 
 def test_second_run_changes_nothing(demo):

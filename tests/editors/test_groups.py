@@ -66,7 +66,7 @@ def test_snippet_permissions(member_of, group, expected):
 def test_editor_submits_for_moderation_but_cannot_publish(site_tree, client, member_of):
     client.force_login(member_of("Editors"))
     response = create_service_as(client, site_tree.directory, "action-publish")
-    service = ServicePage.objects.get()
+    service = ServicePage.objects.get(locale__language_code="fr")
     assert not service.live, response.status_code
 
     response = client.post(
@@ -84,7 +84,7 @@ def test_moderator_publishes(site_tree, client, member_of):
     client.force_login(member_of("Moderators"))
     response = create_service_as(client, site_tree.directory, "action-publish")
     assert response.status_code == 302
-    assert ServicePage.objects.get().live
+    assert ServicePage.objects.get(locale__language_code="fr").live
 
 
 def test_translator_cannot_create_pages_but_can_reach_translations(site_tree, client, member_of):

@@ -34,7 +34,7 @@ def test_synonym_finds_what_residents_call_it(housing, site_tree, client):
 
 
 def test_synonyms_are_per_language(housing, site_tree, client):
-    english = Locale.objects.create(language_code="en")
+    english = Locale.objects.get(language_code="en")
     SearchSynonym.objects.create(locale=english, term="APL", alternatives="aide au logement")
     assert titles(client.get("/fr/search/", {"q": "APL"})) == []
 
