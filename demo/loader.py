@@ -122,7 +122,13 @@ class DemoLoader:
             self.themes[slug], _c = self.get_or_create(
                 Theme,
                 {"locale": self.locale, "slug": slug},
-                {"name": name, "icon": icon, "description": description, "sort_order": order},
+                {
+                    "name": name,
+                    "icon": icon,
+                    "description": description,
+                    "sort_order": order,
+                    "is_sensitive": slug in taxonomies.SENSITIVE_THEMES,
+                },
             )
         self.audiences = {}
         for order, (slug, name) in enumerate(taxonomies.AUDIENCES):

@@ -65,6 +65,11 @@ class Theme(BaseTaxonomy):
         blank=True,
         help_text=_("Name of the pictogram shown on theme tiles (see the design guide)."),
     )
+    is_sensitive = models.BooleanField(
+        _("sensitive theme"),
+        default=False,
+        help_text=_("Tick for violence and abuse: the theme page gets an “exit this page” button."),
+    )
 
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("theme")

@@ -229,6 +229,8 @@ LOGGING = {
 }
 
 # Proxima ----------------------------------------------------------------------
+# Where "Exit this page" leads: a neutral site that reveals nothing (weather forecast).
+EXIT_THIS_PAGE_URL = os.environ.get("EXIT_THIS_PAGE_URL", "https://www.meteosuisse.admin.ch/")
 # Months between two reviews of a service when its page does not say otherwise.
 PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS = int(
     os.environ.get("PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS", "6")

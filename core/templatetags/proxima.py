@@ -6,6 +6,8 @@ from django.utils.translation import get_language, get_language_info
 register = template.Library()
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+# Slug of the content page about "exit this page" and staying safe online.
+SAFETY_PAGE_SLUG = "quitter-rapidement-et-securite"
 
 
 @register.simple_tag(takes_context=True)
@@ -51,3 +53,32 @@ def absolute(url, request):
 @register.simple_tag
 def default_language():
     return DEFAULT_LANGUAGE
+
+
+@register.simple_tag(takes_context=True)
+def page_qr_code(context, page, title):
+    """The QR code of ``page``'s full address."""
+    from core.qr import qr_svg
+
+    request = context.get("request")
+    url = page.get_full_url(request) if page is not None else ""
+    return qr_svg(url, title) if url else ""
+
+
+@register.simple_tag
+def exit_url():
+    return settings.EXIT_THIS_PAGE_URL
+
+
+@register.simple_tag
+def safety_page():
+    """The page explaining "exit this page" and online safety, in the visitor's language."""
+    from django.utils.translation import get_language
+
+    from home.models import StandardPage
+
+    pages = StandardPage.objects.live().filter(slug=SAFETY_PAGE_SLUG)
+    return (
+        pages.filter(locale__language_code=get_language()).first()
+        or pages.filter(locale__language_code=DEFAULT_LANGUAGE).first()
+    )

@@ -76,6 +76,9 @@ THEMES = [
     ),
 ]
 
+# Themes whose pages get the "exit this page" button.
+SENSITIVE_THEMES = {"droits-des-femmes-violences"}
+
 # (slug, name)
 AUDIENCES = [
     ("tout-public", "Tout public"),

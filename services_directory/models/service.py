@@ -370,6 +370,7 @@ class ServicePage(Page):
         now = timezone.now()
         today = timezone.localdate()
         context["today_weekday"] = today.weekday()
+        context["easy_first"] = bool(self.easy_read_summary) and request.GET.get("easy") == "1"
         context["hours_by_place"] = [
             {
                 "place": place,

@@ -53,6 +53,10 @@ class ThemePage(Page):
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
 
+    @property
+    def is_sensitive(self):
+        return self.theme.is_sensitive
+
     def services(self):
         return (
             ServicePage.objects.live()
