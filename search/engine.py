@@ -1,9 +1,17 @@
-"""One safe entry point to full-text search, with a fallback when the cluster is down."""
+"""One safe entry point to full-text search, with a fallback when the cluster is down.
+
+With a cluster configured (production, ``SEARCH_URL``), a language is searched in its
+own cluster index (backend ``cluster-<language>``); if the cluster fails, the database
+backend (``default``, kept up to date on every publish) answers, and the cluster is left
+alone for ``CLUSTER_PAUSE_SECONDS`` so that only one request pays its timeout.
+"""
 
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils.translation import get_language
 from wagtail.search.backends import get_search_backend
 
 from .backends import sqlite_ranking
@@ -11,43 +19,35 @@ from .query import search_terms
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_BACKEND = "fallback"
+CLUSTER_PAUSE_SECONDS = 30
+CLUSTER_DOWN_KEY = "search-cluster-down"
 
 
 class SearchUnavailable(Exception):
-    """Neither the configured backend nor the database fallback could answer."""
+    """Neither the cluster nor the database could answer."""
 
 
-def backend_names():
-    names = ["default"]
-    if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS:
-        names.append(FALLBACK_BACKEND)
-    return names
+def cluster_backend_name(language_code=None):
+    """The configured cluster backend for the language, unless the cluster is paused."""
+    code = (language_code or get_language() or "").split("-")[0]
+    name = f"cluster-{code}"
+    if name in settings.WAGTAILSEARCH_BACKENDS and not cache.get(CLUSTER_DOWN_KEY):
+        return name
+    return None
 
 
-def search_queryset(queryset, query, operator="and"):
-    """Search results for ``query`` within ``queryset``, best first.
-
-    Tries the configured backend, then the database fallback when one is configured
-    (see settings: a search cluster that cannot be reached must not break search).
-    Returns ``None`` when the query has no searchable word.
-    """
-    terms = search_terms(query)
-    if not terms:
+def with_cluster(run):
+    """``run(backend)`` on the language's cluster backend; None when there is none or it
+    failed (then the cluster is paused)."""
+    name = cluster_backend_name()
+    if name is None:
         return None
-    text = " ".join(terms)
-    last_error = None
-    for name in backend_names():
-        backend = get_search_backend(name)
-        try:
-            results = backend.search(text, queryset, operator=operator)
-            # Backends are lazy: force the round trip here, where failures are caught.
-            results.count()
-            return results
-        except Exception as error:  # noqa: BLE001 - any backend failure means "try the next"
-            logger.warning("Search backend %r failed: %s", name, error)
-            last_error = error
-    raise SearchUnavailable from last_error
+    try:
+        return run(get_search_backend(name))
+    except Exception as error:  # noqa: BLE001 - any cluster failure means "use the database"
+        logger.warning("Search cluster %r failed, using the database: %s", name, error)
+        cache.set(CLUSTER_DOWN_KEY, True, CLUSTER_PAUSE_SECONDS)
+        return None
 
 
 def uses_sqlite_fts(backend):
@@ -55,26 +55,54 @@ def uses_sqlite_fts(backend):
     return type(backend).__name__ == "SQLiteSearchBackend"
 
 
-def ranked_ids(queryset, query, operator):
-    """Ids of the matches, best first, through the fastest route the backend allows."""
+def database_ranked_ids(queryset, terms, operator):
+    backend = get_search_backend("default")
+    try:
+        if uses_sqlite_fts(backend):
+            return sqlite_ranking.ranked_ids(queryset, terms, operator)
+        results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
+        return [obj.pk for obj in results]
+    except DatabaseError as error:
+        logger.warning("Database full-text search failed: %s", error)
+        raise SearchUnavailable from error
+
+
+def ranked_ids(queryset, query, operator, limit=None):
+    """Ids of the matches, best first, through the fastest route available."""
     terms = search_terms(query)
     if not terms:
         return None
-    if uses_sqlite_fts(get_search_backend("default")):
-        try:
-            return sqlite_ranking.ranked_ids(queryset, terms, operator)
-        except DatabaseError as error:
-            logger.warning("SQLite full-text search failed: %s", error)
-            raise SearchUnavailable from error
-    results = search_queryset(queryset.only("pk"), query, operator=operator)
-    return [obj.pk for obj in results]
+    ids = with_cluster(
+        lambda backend: [
+            obj.pk
+            for obj in backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
+        ]
+    )
+    if ids is not None:
+        return ids
+    return database_ranked_ids(queryset, terms, operator)
 
 
-def matching_ids(queryset, query):
-    """Primary keys of the objects matching ``query``, best first (all words, then any)."""
-    ids = ranked_ids(queryset, query, "and")
+def matching_ids(queryset, query, limit=None):
+    """Primary keys of the objects matching ``query``, best first (all words, then any).
+
+    ``limit`` keeps only the most relevant ones, for lists nobody reads to the end.
+    """
+    ids = ranked_ids(queryset, query, "and", limit)
     if ids is None:
         return None
     if not ids and len(search_terms(query)) > 1:
-        ids = ranked_ids(queryset, query, "or")
+        ids = ranked_ids(queryset, query, "or", limit)
     return ids
+
+
+def autocomplete(queryset, query, limit):
+    """Up to ``limit`` objects whose words start with the query's, best first."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    text = " ".join(terms)
+    found = with_cluster(lambda backend: list(backend.autocomplete(text, queryset)[:limit]))
+    if found is not None:
+        return found
+    return list(get_search_backend("default").autocomplete(text, queryset)[:limit])

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -15,11 +16,13 @@ from services_directory.directory import parse_page_number
 from services_directory.models import ServicePage, ThemePage
 from services_directory.models.service import CARD_PREFETCH
 
-from .engine import SearchUnavailable, matching_ids
+from .engine import SearchUnavailable, autocomplete, matching_ids
 from .models import SearchSynonym, ZeroResultSearch
 from .query import clean_query, search_terms
 
 RESULTS_PER_PAGE = 20
+# The most relevant results shown; beyond, residents are asked to add a word.
+MAX_RESULTS = 500
 SUGGESTIONS = 8
 VOCABULARY_CACHE_SECONDS = 600
 
@@ -34,10 +37,13 @@ def searchable_pages(locale):
 
 def find_page_ids(pages, locale, query):
     """Ids for the query and for its synonyms, the query's own results first."""
-    ids = matching_ids(pages, query) or []
+    ids = matching_ids(pages, query, limit=MAX_RESULTS) or []
     for alternative in SearchSynonym.expansions(locale, query):
-        ids += [pk for pk in (matching_ids(pages, alternative) or []) if pk not in ids]
-    return ids
+        seen = set(ids)
+        ids += [
+            pk for pk in (matching_ids(pages, alternative, MAX_RESULTS) or []) if pk not in seen
+        ]
+    return ids[:MAX_RESULTS]
 
 
 def promoted_pages(query, locale):
@@ -92,6 +98,7 @@ def search(request):
         results_page.object_list = load_results(list(results_page.object_list))
         context.update(
             results_page=results_page,
+            too_many=len(ids) >= MAX_RESULTS,
             promotions=promoted_pages(query, locale),
             query_string=urlencode({"q": query}),
         )
@@ -110,8 +117,6 @@ def load_results(ids):
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
     services = [page for page in pages.values() if isinstance(page, ServicePage)]
     if services:
-        from django.db.models import prefetch_related_objects
-
         prefetch_related_objects(services, *CARD_PREFETCH)
     return [pages[pk] for pk in ids if pk in pages]
 
@@ -119,14 +124,14 @@ def load_results(ids):
 def suggest(request):
     """Up to eight page titles for the autocomplete combobox, as JSON."""
     query = clean_query(request.GET.get("q", ""))
-    terms = search_terms(query)
     suggestions = []
-    if terms:
-        locale = active_locale()
-        pages = searchable_pages(locale)
+    if search_terms(query):
+        pages = searchable_pages(active_locale())
         try:
-            results = pages.autocomplete(" ".join(terms))[:SUGGESTIONS]
-            suggestions = [{"title": page.title, "url": page.url} for page in results]
+            suggestions = [
+                {"title": page.title, "url": page.url}
+                for page in autocomplete(pages, query, SUGGESTIONS)
+            ]
         except Exception:  # noqa: BLE001 - suggestions are a nicety; never fail for them
             suggestions = []
     response = JsonResponse({"query": query, "suggestions": suggestions})

@@ -9,7 +9,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from search.backends.cluster import search_index_settings
+from search.backends.cluster import ENGINES as SEARCH_ENGINES
+from search.backends.cluster import cluster_backends
 
 from .base import *  # noqa: F403
 from .base import env_bool
@@ -33,29 +34,24 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-SEARCH_BACKENDS = {
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
-}
 if os.environ.get("SEARCH_URL"):
-    search_backend = os.environ.get("SEARCH_BACKEND", "elasticsearch8")
-    if search_backend not in SEARCH_BACKENDS:
+    search_engine = os.environ.get("SEARCH_BACKEND", "elasticsearch8")
+    if search_engine not in SEARCH_ENGINES:
         raise ImproperlyConfigured(
-            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, not {search_backend!r}."
+            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_ENGINES)}, not {search_engine!r}."
         )
+    # The database index stays the default (editors' admin search, and residents' search
+    # when the cluster cannot be reached); each language is searched in its own cluster
+    # index, analysed for that language. See docs/decisions/0002-search-per-language.md.
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": SEARCH_BACKENDS[search_backend],
-            "URLS": [os.environ["SEARCH_URL"]],
-            "INDEX": os.environ.get("SEARCH_INDEX", "proxima"),
-            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "3")),
-            "OPTIONS": {"max_retries": 0},
-            "INDEX_SETTINGS": search_index_settings(),
-        },
-        # When the cluster cannot be reached, search falls back to the database.
-        "fallback": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
+        "default": {"BACKEND": "search.backends.database"},
+        **cluster_backends(
+            os.environ["SEARCH_URL"],
+            search_engine,
+            [code for code, _name in LANGUAGES],  # noqa: F405
+            index=os.environ.get("SEARCH_INDEX", "proxima"),
+            timeout=float(os.environ.get("SEARCH_TIMEOUT", "2")),
+        ),
     }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

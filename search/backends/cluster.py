@@ -1,10 +1,24 @@
-"""Index settings for an Elasticsearch 8/9 or OpenSearch 2/3 cluster.
+"""An Elasticsearch 8/9 or OpenSearch 2/3 backend for one language, with its own index.
 
-Pure data (imported by the production settings). Each language gets an analyser built
-from the cluster's own stemmer and stop-word filters; the index's default analyser
-folds accents and case, which suits every script the site uses when a field has no
-language-specific analyser. See docs/decisions/0002-search-per-language.md.
+Wagtail's cluster backends put every locale in one index whose text fields share one
+analyser, so French and Portuguese would be stemmed alike. Here production declares one
+backend per language (``cluster-fr``, ``cluster-pt``...): each writes only the objects of
+its language into its own index (``<SEARCH_INDEX>_<language>_...``), whose default
+analyser is that language's stemmer and stop words (accent- and case-folding only where
+the cluster has no stemmer: Albanian, Ukrainian, Tamil, Tigrinya). Search in a language
+asks that language's backend. See docs/decisions/0002-search-per-language.md.
 """
+
+from copy import deepcopy
+
+from django.utils.module_loading import import_string
+
+ENGINES = {
+    "elasticsearch8": "modelsearch.backends.elasticsearch8.Elasticsearch8SearchBackend",
+    "elasticsearch9": "modelsearch.backends.elasticsearch9.Elasticsearch9SearchBackend",
+    "opensearch2": "modelsearch.backends.opensearch2.OpenSearch2SearchBackend",
+    "opensearch3": "modelsearch.backends.opensearch3.OpenSearch3SearchBackend",
+}
 
 # Language code -> (stemmer language, stop-word list) known to Elasticsearch/OpenSearch.
 CLUSTER_LANGUAGES = {
@@ -17,57 +31,105 @@ CLUSTER_LANGUAGES = {
     "ar": ("arabic", "_arabic_"),
     "tr": ("turkish", "_turkish_"),
 }
+FRENCH_ELISION = {
+    "type": "elision",
+    "articles_case": True,
+    "articles": ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"],
+}
 
 
-def language_analyser(code):
-    stemmer, stopwords = CLUSTER_LANGUAGES[code]
+def language_analysis(code):
+    """The analysis settings of a language's index: its analyser is the index default."""
+    filters = {}
+    chain = ["lowercase"]
+    if code == "fr":
+        filters["elision_fr"] = FRENCH_ELISION
+        chain.insert(0, "elision_fr")
+    if code in CLUSTER_LANGUAGES:
+        stemmer, stopwords = CLUSTER_LANGUAGES[code]
+        filters[f"stop_{code}"] = {"type": "stop", "stopwords": stopwords}
+        filters[f"stem_{code}"] = {"type": "stemmer", "language": stemmer}
+        chain += [f"stop_{code}", f"stem_{code}"]
+    chain.append("asciifolding")
     return {
-        "type": "custom",
-        "tokenizer": "standard",
-        "filter": [
-            *(["elision_fr"] if code == "fr" else []),
-            "lowercase",
-            f"stop_{code}",
-            f"stem_{code}",
-            "asciifolding",
-        ],
-    }, {
-        f"stop_{code}": {"type": "stop", "stopwords": stopwords},
-        f"stem_{code}": {"type": "stemmer", "language": stemmer},
+        "analyzer": {"default": {"type": "custom", "tokenizer": "standard", "filter": chain}},
+        "filter": filters,
     }
 
 
-def search_index_settings():
-    analysers, filters = (
-        {},
-        {
-            "elision_fr": {
-                "type": "elision",
-                "articles_case": True,
-                "articles": [
-                    "l",
-                    "d",
-                    "j",
-                    "m",
-                    "n",
-                    "s",
-                    "t",
-                    "c",
-                    "qu",
-                    "jusqu",
-                    "lorsqu",
-                    "puisqu",
-                ],
-            }
-        },
-    )
-    for code in CLUSTER_LANGUAGES:
-        analyser, language_filters = language_analyser(code)
-        analysers[f"proxima_{code}"] = analyser
-        filters.update(language_filters)
-    analysers["default"] = {
-        "type": "custom",
-        "tokenizer": "standard",
-        "filter": ["lowercase", "asciifolding"],
+def language_of(obj, languages_by_locale=None):
+    """The object's language code, or None for objects that have no locale."""
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return None
+    if languages_by_locale is None:
+        languages_by_locale = {locale_id: obj.locale.language_code}
+    return languages_by_locale[locale_id].split("-")[0]
+
+
+def build_language_backend(engine_class):
+    class LanguageIndex(engine_class.index_class):
+        """Takes only the objects of its backend's language (and those with no locale)."""
+
+        def belongs(self, obj, languages_by_locale=None):
+            return language_of(obj, languages_by_locale) in (None, self.backend.language)
+
+        def add_item(self, item):
+            if self.belongs(item):
+                super().add_item(item)
+
+        def add_items(self, model, items):
+            from wagtail.models import Locale  # models cannot load while settings import this
+
+            # One query for the whole batch rather than one per object.
+            languages = dict(Locale.objects.values_list("pk", "language_code"))
+            mine = [item for item in items if self.belongs(item, languages)]
+            if mine:
+                super().add_items(model, mine)
+
+        def delete_item(self, item):
+            if self.belongs(item):
+                super().delete_item(item)
+
+    class LanguageSearchBackend(engine_class):
+        index_class = LanguageIndex
+
+        def __init__(self, params):
+            params = dict(params)
+            self.language = params.pop("LANGUAGE")
+            index = params.pop("INDEX", "proxima")
+            params.setdefault("INDEX_PREFIX", f"{index}_{self.language}_")
+            super().__init__(params)
+            self.settings["settings"]["analysis"]["analyzer"].update(
+                language_analysis(self.language)["analyzer"]
+            )
+            self.settings["settings"]["analysis"]["filter"].update(
+                language_analysis(self.language)["filter"]
+            )
+
+    LanguageSearchBackend.__name__ = f"Language{engine_class.__name__}"
+    return LanguageSearchBackend
+
+
+def SearchBackend(params):
+    """Backend factory for ``WAGTAILSEARCH_BACKENDS``: ENGINE (one of ENGINES) and LANGUAGE."""
+    params = deepcopy(params)
+    engine_class = import_string(ENGINES[params.pop("ENGINE")])
+    return build_language_backend(engine_class)(params)
+
+
+def cluster_backends(url, engine, languages, index="proxima", timeout=2):
+    """``WAGTAILSEARCH_BACKENDS`` entries ``cluster-<language>`` for a cluster at ``url``."""
+    return {
+        f"cluster-{code}": {
+            "BACKEND": "search.backends.cluster",
+            "ENGINE": engine,
+            "LANGUAGE": code,
+            "URLS": [url],
+            "INDEX": index,
+            "TIMEOUT": timeout,
+            # One attempt: an unreachable cluster must fail fast, then search falls back.
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        }
+        for code in languages
     }
-    return {"settings": {"index": {"analysis": {"analyzer": analysers, "filter": filters}}}}

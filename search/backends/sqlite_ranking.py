@@ -22,7 +22,7 @@ def match_expression(terms, operator):
     return "{title body} : (" + joiner.join(f'"{term}"' for term in terms) + ")"
 
 
-def ranked_ids(queryset, terms, operator="and"):
+def ranked_ids(queryset, terms, operator="and", limit=None):
     table = IndexEntry._meta.db_table
     content_types = list(get_descendants_content_types_pks(queryset.model))
     placeholders = ", ".join(["%s"] * len(content_types))
@@ -31,7 +31,7 @@ def ranked_ids(queryset, terms, operator="and"):
         f"SELECT entry.object_id FROM {table}_fts AS fts "  # noqa: S608 - table names only
         f"JOIN {table} AS entry ON entry.id = fts.rowid "
         f"WHERE {table}_fts MATCH %s AND entry.content_type_id IN ({placeholders}) "
-        f"ORDER BY bm25({table}_fts, {weights})"
+        f"ORDER BY bm25({table}_fts, {weights})" + (f" LIMIT {int(limit)}" if limit else "")
     )
     connection = connections[queryset.db]
     with connection.cursor() as cursor:
