@@ -17,6 +17,4 @@ def qr_svg(data, title):
     svg = image.to_string(encoding="unicode")
     opening_end = svg.index(">") + 1
     opening = svg[:opening_end].replace("<svg ", '<svg class="qr-code" role="img" ', 1)
-    return mark_safe(
-        f"{opening}<title>{escape(title)}</title>{svg[opening_end:]}"
-    )
+    return mark_safe(f"{opening}<title>{escape(title)}</title>{svg[opening_end:]}")
