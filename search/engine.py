@@ -14,7 +14,7 @@ from django.db import DatabaseError
 from django.utils.translation import get_language
 from wagtail.search.backends import get_search_backend
 
-from .backends import sqlite_ranking
+from .backends import postgres_ranking, sqlite_ranking
 from .query import search_terms
 
 logger = logging.getLogger(__name__)
@@ -50,37 +50,49 @@ def with_cluster(run):
         return None
 
 
-def uses_sqlite_fts(backend):
-    # The SQLite backend's module can only be imported on SQLite, hence the name check.
-    return type(backend).__name__ == "SQLiteSearchBackend"
+def fast_route(backend):
+    """The module that queries the backend's index table directly, when there is one.
+
+    Wagtail's database backends are slow at scale (see each module's docstring).
+    Class names are compared because the SQLite backend's module imports only on SQLite.
+    """
+    name = type(backend).__name__
+    if name == "SQLiteSearchBackend":
+        return sqlite_ranking
+    if name == "LanguageAwarePostgresSearchBackend":
+        return postgres_ranking
+    return None
 
 
-def database_ranked_ids(queryset, terms, operator):
+def database_ranked_ids(queryset, terms, operator, limit):
     backend = get_search_backend("default")
+    route = fast_route(backend)
     try:
-        if uses_sqlite_fts(backend):
-            return sqlite_ranking.ranked_ids(queryset, terms, operator)
+        if route is sqlite_ranking:
+            return sqlite_ranking.ranked_ids(queryset, terms, operator, limit)
+        if route is postgres_ranking:
+            return postgres_ranking.ranked_ids(queryset, terms, operator, get_language(), limit)
         results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
-        return [obj.pk for obj in results]
+        return [obj.pk for obj in (results[:limit] if limit else results)]
     except DatabaseError as error:
         logger.warning("Database full-text search failed: %s", error)
         raise SearchUnavailable from error
 
 
 def ranked_ids(queryset, query, operator, limit=None):
-    """Ids of the matches, best first, through the fastest route available."""
+    """Ids of the matches, best first, at most ``limit``; None without a searchable word."""
     terms = search_terms(query)
     if not terms:
         return None
-    ids = with_cluster(
-        lambda backend: [
-            obj.pk
-            for obj in backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
-        ]
-    )
+
+    def cluster_ids(backend):
+        results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
+        return [obj.pk for obj in (results[:limit] if limit else results)]
+
+    ids = with_cluster(cluster_ids)
     if ids is not None:
         return ids
-    return database_ranked_ids(queryset, terms, operator)
+    return database_ranked_ids(queryset, terms, operator, limit)
 
 
 def matching_ids(queryset, query, limit=None):
@@ -105,4 +117,10 @@ def autocomplete(queryset, query, limit):
     found = with_cluster(lambda backend: list(backend.autocomplete(text, queryset)[:limit]))
     if found is not None:
         return found
-    return list(get_search_backend("default").autocomplete(text, queryset)[:limit])
+    backend = get_search_backend("default")
+    route = fast_route(backend)
+    if route is None:
+        return list(backend.autocomplete(text, queryset)[:limit])
+    ids = route.autocomplete_ids(queryset, terms, limit)
+    objects = queryset.in_bulk(ids)
+    return [objects[pk] for pk in ids if pk in objects]
