@@ -61,3 +61,27 @@ def test_search_page_queries_do_not_grow_with_results(site_tree, client):
     with CaptureQueriesContext(connection) as many:
         client.get("/fr/search/", {"q": "budget"})
     assert len(many) == len(few)
+
+
+def test_search_page_queries_do_not_depend_on_the_page_shown(site_tree, client):
+    for number in range(45):
+        ServicePageFactory(parent=site_tree.directory, title=f"Permanence budget {number}")
+    client.get("/fr/search/", {"q": "budget"})
+    counts = []
+    for page in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/fr/search/", {"q": "budget", "page": page})
+        assert len(response.context["results_page"].object_list) == (20 if page < 3 else 5)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2]
+
+
+def test_suggestions_are_per_language(housing_pages, client):
+    def suggested(language, text):
+        data = client.get(f"/{language}/search/suggest/", {"q": text}).json()
+        return [s["title"] for s in data["suggestions"]]
+
+    assert suggested("fr", "loge") == ["Aide au logement"]
+    assert suggested("pt", "loge") == []
+    assert suggested("pt", "habit") == ["Ajuda à habitação"]
+    assert suggested("fr", "habit") == []

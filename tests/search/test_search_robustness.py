@@ -64,21 +64,21 @@ def searchable(site_tree):
     ServicePageFactory(parent=site_tree.directory, title="Impôts", summary="Déclaration")
 
 
-@settings(COMMON, max_examples=1_000)
+@settings(COMMON, max_examples=1_100)
 @given(query=QUERIES)
 def test_search_page_never_fails(searchable, client, query):
     response = client.get("/fr/search/", {"q": query})
     assert response.status_code == 200
 
 
-@settings(COMMON, max_examples=600)
+@settings(COMMON, max_examples=300)
 @given(query=QUERIES)
 def test_directory_query_never_fails(searchable, client, site_tree, query):
     response = client.get(site_tree.directory.url, {"q": query})
     assert response.status_code == 200
 
 
-@settings(COMMON, max_examples=400)
+@settings(COMMON, max_examples=600)
 @given(query=QUERIES)
 def test_suggestions_never_fail(searchable, client, query):
     response = client.get("/fr/search/suggest/", {"q": query})
@@ -103,3 +103,18 @@ def test_operators_and_quotes_are_harmless(searchable, client):
         for p in client.get("/fr/search/", {"q": '"logement'}).context["results_page"].object_list
     ]
     assert titles == ["Aide au logement"]
+
+
+@pytest.mark.parametrize(
+    "page, expected", [("abc", 1), ("-5", 1), ("0", 1), ("2", 2), ("999999999999", 2), ("1e9", 1)]
+)
+def test_bad_page_numbers_are_clamped(site_tree, client, page, expected):
+    for number in range(25):
+        ServicePageFactory(parent=site_tree.directory, title=f"Permanence budget {number}")
+    response = client.get("/fr/search/", {"q": "budget", "page": page})
+    assert response.status_code == 200
+    assert response.context["results_page"].number == expected
+
+
+def test_nul_bytes_in_the_page_number_are_harmless(searchable, client):
+    assert client.get("/fr/search/?q=aide&page=%00").status_code == 200
