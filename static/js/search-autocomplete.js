@@ -85,6 +85,8 @@ for (const row of document.querySelectorAll(".combobox[data-suggest-url]")) {
       event.preventDefault();
       window.location.assign(items[active].dataset.url);
     } else if (event.key === "Escape") {
+      // Only close the list: the browser would otherwise also clear a search field.
+      event.preventDefault();
       close();
     }
   });
