@@ -10,10 +10,14 @@ from wagtail.admin.panels import FieldPanel
 
 from .query import clean_query, search_terms
 
-# Queries that may carry personal data (phone numbers, e-mail addresses, file numbers)
-# are never recorded.
-LOOKS_PERSONAL = re.compile(r"@|\d{4,}")
+# Queries that may carry personal data are never recorded: an e-mail address, or more
+# digits than a postcode (phone, file or social security numbers, however spaced).
+MAX_RECORDED_DIGITS = 4
 MAX_RECORDED_LENGTH = 80
+
+
+def looks_personal(query):
+    return "@" in query or sum(char.isdigit() for char in query) > MAX_RECORDED_DIGITS
 
 
 class SearchSynonym(models.Model):
@@ -61,9 +65,10 @@ class SearchSynonym(models.Model):
         queries = []
         for synonym in cls.objects.filter(locale=locale):
             term = " ".join(search_terms(synonym.term))
-            if term and re.search(rf"(^| ){re.escape(term)}( |$)", words):
+            whole_term = re.compile(rf"(?<!\S){re.escape(term)}(?!\S)")
+            if term and whole_term.search(words):
                 queries += [
-                    words.replace(term, " ".join(search_terms(alternative))).strip()
+                    whole_term.sub(" ".join(search_terms(alternative)), words).strip()
                     for alternative in synonym.alternative_queries()
                 ]
         return [q for q in dict.fromkeys(queries) if q and q != words][:5]
@@ -94,7 +99,7 @@ class ZeroResultSearch(models.Model):
     @classmethod
     def record(cls, locale, query, today=None):
         normalised = " ".join(search_terms(query))[:MAX_RECORDED_LENGTH]
-        if not normalised or LOOKS_PERSONAL.search(query):
+        if not normalised or looks_personal(query):
             return
         today = today or timezone.localdate()
         entry, created = cls.objects.get_or_create(

@@ -92,7 +92,13 @@ class TestZeroResultStatistics:
     def test_personal_looking_queries_are_not_recorded(self, housing, client):
         client.get("/fr/search/", {"q": "jean.dupont@example.org"})
         client.get("/fr/search/", {"q": "0791234567"})
+        client.get("/fr/search/", {"q": "+41 79 123 45 67"})
+        client.get("/fr/search/", {"q": "dossier 12 34 56"})
         assert not ZeroResultSearch.objects.exists()
+
+    def test_a_postcode_is_not_personal(self, housing, client):
+        client.get("/fr/search/", {"q": "permanence 1214"})
+        assert ZeroResultSearch.objects.get().query == "permanence 1214"
 
     def test_found_queries_are_not_recorded(self, housing, client):
         client.get("/fr/search/", {"q": "logement"})
@@ -205,3 +211,10 @@ def test_publishing_works_when_the_cluster_is_unreachable(site_tree, cluster_dow
     assert page.live
     # The database index was updated on publish, so the page is found while the cluster is down.
     assert titles(client.get("/fr/search/", {"q": "malgré"})) == ["Publié malgré tout"]
+
+
+def test_synonyms_replace_whole_words_only(site_tree):
+    SearchSynonym.objects.create(locale=site_tree.locale, term="PC", alternatives="prestations")
+    assert SearchSynonym.expansions(site_tree.locale, "PC familles") == ["prestations familles"]
+    assert SearchSynonym.expansions(site_tree.locale, "pcs familles") == []
+    assert SearchSynonym.expansions(site_tree.locale, "apc pc") == ["apc prestations"]
