@@ -355,7 +355,7 @@ SERVICES = [
         "audiences": ["personnes-handicapees", "familles"],
         "access": ["sur-rendez-vous", "par-telephone", "a-domicile"],
         "places": VERNIER,
-        "languages": ["fr", "de", "lsf"],
+        "languages": ["fr", "de", "fsl"],
         "procedures": [("Demander des prestations AI", "https://www.ahv-iv.ch/fr/")],
         "organisation": "vernier-scs",
         "phone": "+41 22 306 06 70",
@@ -618,7 +618,7 @@ SERVICES = [
         "audiences": ["personnes-handicapees", "familles"],
         "access": ["sur-rendez-vous", "en-ligne"],
         "places": ISSY,
-        "languages": ["fr", "lsf"],
+        "languages": ["fr", "fsl"],
         "documents": [
             "Certificat médical de moins d’un an",
             "Pièce d’identité",

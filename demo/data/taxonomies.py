@@ -100,7 +100,7 @@ ACCESS_MODES = [
     ("a-domicile", "À domicile", "home_visit"),
 ]
 
-# (code, name in French, name in the language itself)
+# (BCP 47 code, name in French, name in the language itself); "fsl" is French Sign Language.
 SPOKEN_LANGUAGES = [
     ("fr", "Français", "Français"),
     ("en", "Anglais", "English"),
@@ -116,7 +116,7 @@ SPOKEN_LANGUAGES = [
     ("ti", "Tigrinya", "ትግርኛ"),
     ("fa", "Persan", "فارسی"),
     ("so", "Somali", "Soomaali"),
-    ("lsf", "Langue des signes française", "LSF"),
+    ("fsl", "Langue des signes française", "LSF"),
 ]
 
 # (slug, name)

@@ -4,11 +4,6 @@ import pytest
 
 from .conftest import axe_violations
 
-# The demo tags French Sign Language "lsf", not a valid language tag ("fsl" is): the
-# service cards of the second page fail axe's valid-lang until the demo data is fixed.
-LSF_IS_NOT_A_LANGUAGE_TAG = pytest.mark.xfail(
-    reason="demo SpokenLanguage code 'lsf' is not BCP 47 ('fsl')", strict=True
-)
 STATES = {
     "empty": "/fr/search/",
     "with results": "/fr/search/?q=aide",
@@ -22,10 +17,7 @@ STATES = {
 
 @pytest.mark.parametrize(
     "state",
-    [
-        pytest.param(state, marks=LSF_IS_NOT_A_LANGUAGE_TAG) if state == "second page" else state
-        for state in STATES
-    ],
+    STATES,
 )
 def test_search_page_has_no_axe_violation(page, request_log, state):
     response = page.goto(STATES[state])
