@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.search.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 from places.models import Place
+from services_directory.directory.memberships import bump_version
 from services_directory.models import (
     ServiceIndexPage,
     ServiceOpeningPeriod,
@@ -127,6 +128,8 @@ class ServiceGenerator:
         with transaction.atomic(), signals_disconnected(ServicePage):
             pages = [self.create_page(directory, start + n) for n in range(self.count)]
             self.add_relations(pages, pools)
+        # Relations were bulk-created, without the signals that mark directories stale.
+        bump_version()
         self.index(pages)
         return pages
 

@@ -6,14 +6,13 @@ ignored and reported, never an error; numbers are clamped.
 
 Counts are disjunctive: each option counts the services matching the *other* facets'
 choices plus itself, as shops do. The number of queries is constant: one per facet for
-the counts, a few for the results, whatever the number of services.
+its memberships, a few for hours and results, whatever the number of services.
 """
 
-from collections import Counter
+import copy
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +23,8 @@ from ..models.index import DIRECTORY_PAGE_SIZE
 from ..models.service import CARD_PREFETCH, ServicePage
 from .filters import OPEN_NOW, TAXONOMY_FACETS, WEEKDAY_VALUES, Facet, Option, read_values
 from .geo import communes, distance_km, find_commune
-from .opening import open_now_ids, open_on_weekday_q
+from .memberships import kept, memberships_for
+from .opening import open_now_ids
 
 MAX_PAGE_NUMBER = 10_000
 NEAREST_PLACES_SHOWN = 3
@@ -56,7 +56,12 @@ class DirectoryView:
         self.now = timezone.now()
         self.ignored = []
         self.facet_builders = TAXONOMY_FACETS
-        self.facets = [builder.build(self.locale) for builder in self.facet_builders]
+        self.facets = copy.deepcopy(
+            kept(
+                ("facets", self.locale.pk),
+                lambda: [builder.build(self.locale) for builder in self.facet_builders],
+            )
+        )
         self.choices = {}  # facet name -> list of selected keys
         for builder, facet in zip(self.facet_builders, self.facets, strict=True):
             self.read_choice(builder, facet)
@@ -118,98 +123,87 @@ class DirectoryView:
 
     # Querying ----------------------------------------------------------------------------
     def base_queryset(self):
+        """The directory's live services; ``search_ids`` holds the query's matches, if any."""
         services = self.index_page.live_services()
+        self.search_ids = None
         if self.query:
             try:
                 self.search_ids = matching_ids(services, self.query)
             except SearchUnavailable:
                 self.search_failed = True
                 self.search_ids = None
-            if self.search_ids is not None:
-                services = services.filter(pk__in=self.search_ids)
         return services
 
-    def facet_q(self, name, keys):
-        """A subquery, so that counting through the same relation isn't narrowed by it."""
-        builder = next(b for b in self.facet_builders if b.name == name)
-        return Q(pk__in=ServicePage.objects.filter(builder.q(keys)).values("pk"))
+    def match_sets(self, base):
+        """The ids of the services matching every choice; sets every option's count.
 
-    def open_q(self, base):
-        if not self.open_facet.selected:
-            return Q()
-        key = self.open_facet.selected[0].key
-        if key == OPEN_NOW:
-            return Q(pk__in=open_now_ids(base, self.now))
-        return open_on_weekday_q(key)
-
-    def filtered(self, base, except_facet=None):
-        services = base
+        Counts are disjunctive: an option counts the services matching all the *other*
+        facets' choices and that option, computed as set intersections over the
+        directory's memberships (see ``memberships``).
+        """
+        known = memberships_for(self.index_page, base, self.facet_builders)
+        self.ids_by_title = known.ids_by_title
+        base_ids = known.ids
+        if self.search_ids is not None:
+            base_ids = base_ids & set(self.search_ids)
+        members, weekdays = known.facets, known.weekdays
+        open_now = None
+        matched = {}
         for name, keys in self.choices.items():
-            if name != except_facet:
-                services = services.filter(self.facet_q(name, keys))
-        if except_facet != "open":
-            services = services.filter(self.open_q(base))
-        return services
+            matched[name] = set().union(*(members[name].get(key, set()) for key in keys))
+        if self.open_facet.selected:
+            key = self.open_facet.selected[0].key
+            if key == OPEN_NOW:
+                open_now = self.open_now_ids(base)
+                matched["open"] = open_now
+            else:
+                matched["open"] = weekdays.get(key, set())
 
-    def count_options(self, base):
-        for builder, facet in zip(self.facet_builders, self.facets, strict=True):
-            queryset = self.filtered(base, except_facet=facet.name)
-            counts = {
-                row["key"]: row["n"]
-                for row in queryset.values(key=F(builder.count_field))
-                .annotate(n=Count("pk", distinct=True))
-                .order_by()
-            }
+        def all_but(facet_name):
+            ids = base_ids
+            for name, match in matched.items():
+                if name != facet_name:
+                    ids = ids & match
+            return ids
+
+        for facet in self.facets:
+            others = all_but(facet.name)
             for option in facet.options:
-                option.count = counts.get(option.key, 0)
-        others = self.filtered(base, except_facet="open")
-        weekday_counts = self.count_by_weekday(others)
+                option.count = len(others & members[facet.name].get(option.key, set()))
+        others = all_but("open")
         for option in self.open_facet.options:
             if option.key == OPEN_NOW:
-                option.count = len(open_now_ids(others, self.now))
+                if open_now is None:
+                    open_now = self.open_now_ids(base)
+                option.count = len(others & open_now)
             else:
-                option.count = weekday_counts.get(option.key, 0)
+                option.count = len(others & weekdays.get(option.key, set()))
+        return all_but(None)
 
-    def count_by_weekday(self, services):
-        from ..models import ServiceOpeningPeriod, ServicePlace
+    def open_now_ids(self, base):
+        minute = self.now.replace(second=0, microsecond=0)
+        return kept(("open-now", self.index_page.pk, minute), lambda: open_now_ids(base, self.now))
 
-        counts = Counter()
-        own = (
-            ServiceOpeningPeriod.objects.filter(page__in=services)
-            .values("weekday")
-            .annotate(n=Count("page", distinct=True))
-            .order_by()
-        )
-        for row in own:
-            counts[row["weekday"]] += row["n"]
-        via_places = (
-            ServicePlace.objects.filter(page__in=services)
-            .exclude(page__in=ServiceOpeningPeriod.objects.values("page_id"))
-            .values("place__opening_periods__weekday")
-            .annotate(n=Count("page", distinct=True))
-            .order_by()
-        )
-        for row in via_places:
-            if row["place__opening_periods__weekday"] is not None:
-                counts[row["place__opening_periods__weekday"]] += row["n"]
-        return counts
-
-    def ordered_ids(self, services):
+    def ordered_ids(self, base, wanted):
+        """The ids of ``wanted`` (a set) in the chosen order."""
         if self.sort == "relevance" and self.query and self.search_ids is not None:
-            wanted = set(services.values_list("pk", flat=True))
             return [pk for pk in self.search_ids if pk in wanted]
         if self.sort == "distance":
-            return self.ids_by_distance(services)
+            return self.ids_by_distance(base, wanted)
         if self.sort == "next_opening":
-            return self.ids_by_next_opening(services)
-        return list(services.order_by("title", "pk").values_list("pk", flat=True))
+            return self.ids_by_next_opening(base.filter(pk__in=list(wanted)))
+        return [pk for pk in self.ids_by_title if pk in wanted]
 
-    def ids_by_distance(self, services):
+    def ids_by_distance(self, base, wanted):
         self.distances = {}
-        rows = services.values_list(
-            "pk", "service_places__place__latitude", "service_places__place__longitude"
+        titles = {}
+        rows = base.order_by().values_list(
+            "pk", "title", "service_places__place__latitude", "service_places__place__longitude"
         )
-        for pk, latitude, longitude in rows:
+        for pk, title, latitude, longitude in rows:
+            if pk not in wanted:
+                continue
+            titles[pk] = title
             if latitude is None or longitude is None:
                 self.distances.setdefault(pk, None)
                 continue
@@ -218,7 +212,6 @@ class DirectoryView:
             )
             current = self.distances.get(pk)
             self.distances[pk] = km if current is None else min(current, km)
-        titles = dict(services.values_list("pk", "title"))
         return sorted(
             self.distances,
             key=lambda pk: (self.distances[pk] is None, self.distances[pk] or 0, titles[pk]),
@@ -302,9 +295,7 @@ class DirectoryView:
 
     def context(self):
         base = self.base_queryset()
-        services = self.filtered(base)
-        self.count_options(base)
-        ids = self.ordered_ids(services)
+        ids = self.ordered_ids(base, self.match_sets(base))
         paginator = Paginator(ids, DIRECTORY_PAGE_SIZE)
         page_number = min(parse_page_number(self.params.get("page", 1)), paginator.num_pages)
         page = paginator.page(page_number)

@@ -6,13 +6,15 @@ choice works whatever language the service and its taxonomies were written in, a
 shared address keeps its meaning when the visitor switches language.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Place
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
+
+from .memberships import keys_by_place
 
 # Guards against absurd addresses: more values than any real choice, or huge values.
 MAX_VALUES_PER_FACET = 30
@@ -42,12 +44,23 @@ class Facet:
         return next((option for option in self.options if option.value == value), None)
 
 
+PLACE_LOOKUP = "service_places__place__"
+
+
+def ids_by_value(pairs, key_of=None):
+    """Value -> set of service ids, from (service id, value) pairs."""
+    members = defaultdict(set)
+    for pk, value in pairs:
+        if value is not None:
+            members[key_of[value] if key_of is not None else value].add(pk)
+    return members
+
+
 class TaxonomyFacet:
     """A facet over a translatable taxonomy reached from ServicePage by ``lookup``."""
 
     def __init__(self, name, label, model, lookup):
         self.name, self.label, self.model, self.lookup = name, label, model, lookup
-        self.count_field = f"{lookup}__translation_key"
 
     def build(self, locale):
         objects = list(self.model.objects.filter(locale=locale).order_by("sort_order", "name"))
@@ -61,8 +74,13 @@ class TaxonomyFacet:
     def label_of(self, obj):
         return obj.name
 
-    def q(self, keys):
-        return Q(**{f"{self.lookup}__translation_key__in": keys})
+    def memberships(self, base, places):
+        """Taxonomy translation key -> ids of the ``base`` services having it."""
+        if self.lookup.startswith(PLACE_LOOKUP):
+            relation = self.lookup.removeprefix(PLACE_LOOKUP)
+            return places.spread(keys_by_place(f"{relation}__translation_key"))
+        translation_keys = dict(self.model.objects.values_list("pk", "translation_key"))
+        return ids_by_value(base.order_by().values_list("pk", self.lookup), translation_keys)
 
 
 class LanguageFacet(TaxonomyFacet):
@@ -73,7 +91,6 @@ class LanguageFacet(TaxonomyFacet):
 class CommuneFacet:
     name = "commune"
     label = _("Commune")
-    count_field = "service_places__place__commune"
 
     def build(self, locale):
         communes = (
@@ -84,22 +101,21 @@ class CommuneFacet:
         )
         return Facet(self.name, self.label, [Option(c, c, c) for c in communes])
 
-    def q(self, keys):
-        return Q(service_places__place__commune__in=keys)
+    def memberships(self, base, places):
+        return places.spread(keys_by_place("commune"))
 
 
 class FreeFacet:
     name = "free"
     label = _("Cost")
-    count_field = "cost"
 
     def build(self, locale):
         return Facet(
             self.name, self.label, [Option("1", _("Free of charge"), "free")], multiple=False
         )
 
-    def q(self, keys):
-        return Q(cost__in=keys)
+    def memberships(self, base, places):
+        return ids_by_value(base.order_by().values_list("pk", "cost"))
 
 
 TAXONOMY_FACETS = [

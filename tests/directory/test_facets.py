@@ -7,6 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from services_directory.directory.memberships import forget_all
+
 pytestmark = pytest.mark.django_db
 
 
@@ -101,18 +103,53 @@ def test_active_filters_are_removable_chips_with_clear_all(catalogue, client, si
     assert "Clear all filters" in response.content.decode() or "clear" in response.content.decode()
 
 
+def query_counts(client, directory, choices):
+    """Queries of a request reading the memberships afresh, then of one reusing them."""
+    forget_all()
+    with CaptureQueriesContext(connection) as cold:
+        get(client, directory, choices)
+    with CaptureQueriesContext(connection) as warm:
+        get(client, directory, choices)
+    return len(cold), len(warm)
+
+
 def test_query_count_does_not_grow_with_results_or_page_size(catalogue, client, site_tree):
     choices = {"theme": ["seniors", "logement"], "language": ["fr"]}
     get(client, site_tree.directory, choices)
-    with CaptureQueriesContext(connection) as first:
-        get(client, site_tree.directory, choices)
+    cold, warm = query_counts(client, site_tree.directory, choices)
     for number in range(15):
         catalogue["services"][0].copy(
             update_attrs={"slug": f"copie-{number}", "title": f"Copie {number}"}
         )
-    with CaptureQueriesContext(connection) as second:
-        get(client, site_tree.directory, choices)
-    assert len(second) == len(first)
+    assert query_counts(client, site_tree.directory, choices) == (cold, warm)
+    assert warm < cold
+
+
+def option_count(response, facet_name, value):
+    facet = next(f for f in response.context["facets"] if f.name == facet_name)
+    return facet.option(value).count
+
+
+def test_counts_follow_edits_at_once(catalogue, client, site_tree):
+    """Memberships are kept between requests, but never outlive a change."""
+    directory = site_tree.directory
+    before = get(client, directory, {})
+    service = next(s for s in catalogue["services"] if "seniors" not in facet_values(s)["theme"])
+    seniors = next(t for t in service.themes.model.objects.filter(slug="seniors"))
+    service.themes.add(seniors)
+    service.save_revision().publish()
+    after = get(client, directory, {})
+    assert option_count(after, "theme", "seniors") == option_count(before, "theme", "seniors") + 1
+
+    place = service.service_places.first().place
+    place.commune = "Meyrin"
+    place.save()
+    moved = get(client, directory, {"commune": ["Meyrin"]})
+    assert service.pk in shown_ids(moved)
+
+    service.unpublish()
+    gone = get(client, directory, {})
+    assert gone.context["paginator"].count == after.context["paginator"].count - 1
 
 
 def test_combined_facets_pairwise(catalogue, client, site_tree):
