@@ -100,7 +100,8 @@ def test_active_filters_are_removable_chips_with_clear_all(catalogue, client, si
         chip for chip in chips if "Seniors" in chip["label"] or "seniors" in chip["label"]
     )
     assert "theme=seniors" not in removal["url"] and "theme=dettes" in removal["url"]
-    assert "Clear all filters" in response.content.decode() or "clear" in response.content.decode()
+    clear_all = f'<a class="chip chip--clear" href="{response.context["clear_url"]}">'
+    assert clear_all + "Effacer tous les filtres</a>" in response.content.decode()
 
 
 def query_counts(client, directory, choices):
