@@ -36,6 +36,12 @@ def post_new_service(client, directory, data):
 
 
 def errors_of(response):
+    """The form's messages, read in English (the source language) whatever the test's."""
+    with translation.override("en"):
+        return read_errors(response)
+
+
+def read_errors(response):
     form = response.context["form"]
     errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
     for name, formset in form.formsets.items():

@@ -65,7 +65,7 @@ def test_many_results_are_cut_with_a_hint(pages, client, monkeypatch):
     response = client.get("/fr/search/", {"q": "logement"})
     assert response.context["results_page"].paginator.count == 2
     assert response.context["too_many"]
-    assert "add a word to narrow your search" in response.content.decode()
+    assert "ajoutez un mot pour affiner votre recherche" in response.content.decode()
 
 
 def test_autocomplete_matches_word_starts_only(pages):
