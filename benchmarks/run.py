@@ -8,7 +8,8 @@ measured "after an edit": its in-memory memberships dropped before every request
 after an editor publishes. Figures are written to docs/performance.md between markers.
 
 Environment: BENCH_SERVICES (default 10000), BENCH_REPETITIONS (default 30),
-BENCH_DATABASES (default "sqlite,postgresql"), POSTGRES_* for the server.
+BENCH_DATABASES (default "sqlite,postgresql"), BENCH_REUSE=1 to measure again on the
+databases of the previous run, POSTGRES_* for the server.
 """
 
 import json
@@ -27,6 +28,8 @@ END_MARKER = "<!-- bench:end -->"
 SERVICES = int(os.environ.get("BENCH_SERVICES", "10000"))
 REPETITIONS = int(os.environ.get("BENCH_REPETITIONS", "30"))
 WARM_UP = 3
+# Measure again on the databases a previous run prepared (after a code change).
+REUSE = os.environ.get("BENCH_REUSE") == "1"
 
 DIRECTORY = "/fr/services/?theme=acces-au-logement&language=fr&access=sur-rendez-vous"
 # (label, path, whether the directory memberships are dropped before each request)
@@ -127,13 +130,14 @@ def report(all_results, generation):
                 f"| {database} | {label} | {result['status']} | {statistics.median(timings):.0f} | "
                 f"{percentile(timings, 0.95):.0f} | {max(timings):.0f} |"
             )
-    lines += [
-        "",
-        "Generating the services took: "
-        + ", ".join(f"{database} {seconds:.0f} s" for database, seconds in generation.items())
-        + ".",
-        END_MARKER,
-    ]
+    if generation:
+        lines += [
+            "",
+            "Generating the services took: "
+            + ", ".join(f"{database} {seconds:.0f} s" for database, seconds in generation.items())
+            + ".",
+        ]
+    lines.append(END_MARKER)
     text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
     block = "\n".join(lines)
     if START_MARKER in text:
@@ -157,8 +161,11 @@ def main():
             "DJANGO_SETTINGS_MODULE": "config.settings.dev",
             "DEBUG": "0",
         }
-        print(f"== {name}: preparing {SERVICES} services", flush=True)
-        generation[name] = prepare(name, url, env)
+        if REUSE:
+            print(f"== {name}: reusing the databases of the previous run", flush=True)
+        else:
+            print(f"== {name}: preparing {SERVICES} services", flush=True)
+            generation[name] = prepare(name, url, env)
         print(f"== {name}: measuring", flush=True)
         all_results[name] = measure(env)
     report(all_results, generation)
