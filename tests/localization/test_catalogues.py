@@ -12,7 +12,7 @@ from django.utils import translation
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 # Interface strings are written in English; every other language has a catalogue, but
 # only these are translated so far (the rest still show English: issue #4 is open).
-TRANSLATED_LANGUAGES = ["fr"]
+TRANSLATED_LANGUAGES = ["fr", "ar"]
 DOMAINS = ["django", "djangojs"]
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}")
 # Some words are the same in English and another language (French: "Service", "Contact",
