@@ -25,6 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("report-a-problem/", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

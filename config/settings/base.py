@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kiosk",
     "demo",
     "localization",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -231,6 +232,9 @@ LOGGING = {
 # Proxima ----------------------------------------------------------------------
 # Where "Exit this page" leads: a neutral site that reveals nothing (weather forecast).
 EXIT_THIS_PAGE_URL = os.environ.get("EXIT_THIS_PAGE_URL", "https://www.meteosuisse.admin.ch/")
+# Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
+# and no mail at all when that is empty too (reports are still listed in the admin).
+PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
 # Months between two reviews of a service when its page does not say otherwise.
 PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS = int(
     os.environ.get("PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS", "6")
