@@ -13,6 +13,8 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from localization.machine_translation import translator_setting
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -157,6 +159,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django lacks (Tigrinya) or gets wrong (Tamil and Albanian times): config/formats.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 # The hubs are in Geneva and the Hauts-de-Seine: both Central European Time.
@@ -212,6 +216,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 ]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Machine translation in wagtail-localize's editor: MACHINE_TRANSLATOR = deepl, google,
+# libretranslate, offline (development and tests only, not a real translation) or none.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, default="none")
 
 # Security defaults that cost nothing anywhere ---------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,3 +7,5 @@ from .base import *  # noqa: F403
 DEBUG = os.environ.get("DEBUG", "1").lower() in {"1", "true", "yes", "on"}
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The offline translator (no network, not a real translation) unless MACHINE_TRANSLATOR says.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, default="offline")  # noqa: F405

@@ -8,6 +8,8 @@ SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - tests only
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Always the offline translator (not a real translation): tests never reach the network.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting({}, default="offline")  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
