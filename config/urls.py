@@ -24,6 +24,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("kiosk/", include("kiosk.urls_i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("report-a-problem/", include("feedback.urls")),
     path("", include(wagtail_urls)),

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.models import ContactSettings, EmergencyNumber
 from home.models import HomePage, StandardPage
+from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
 from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
 from services_directory.models import (
@@ -27,7 +28,7 @@ from services_directory.models import (
 )
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
 
-from .data import pages, places, services, taxonomies
+from .data import kiosks, pages, places, services, taxonomies
 
 HOME_SLUG = "accueil"
 DEFAULT_REVIEWED_DAYS_AGO = 30
@@ -111,6 +112,7 @@ class DemoLoader:
         self.load_standard_pages(home)
         self.load_emergency_numbers()
         self.load_contact_settings(home)
+        self.load_kiosks()
         synchronise_all_trees()
         self.log(f"Demo content: {self.created} objects created.")
         return self.created
@@ -360,3 +362,17 @@ class DemoLoader:
                 setattr(contact, field, value)
             contact.save()
             self.created += 1
+
+    def load_kiosks(self):
+        for data in kiosks.KIOSKS:
+            self.get_or_create(
+                KioskProfile,
+                {"slug": data["slug"]},
+                {
+                    "name": data["name"],
+                    "place": self.places[data["place"]],
+                    "has_printer": data["has_printer"],
+                    "help_message": data["help_message"],
+                    "allowed_procedures": "\n".join(data["procedures"]),
+                },
+            )

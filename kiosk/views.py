@@ -1,0 +1,163 @@
+"""Kiosk screens: start, language choice, home, offline page, service worker."""
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language, get_language_info
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
+
+from places.hours import format_period
+from places.models import Place
+from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
+from services_directory.models.service import CARD_PREFETCH
+
+from .middleware import forget_profile, remember_profile
+from .models import KioskProfile
+
+# Directory pages kept for offline use, beyond the first.
+DIRECTORY_PAGES_CACHED = 2
+KIOSK_ASSETS = (
+    "css/main.css",
+    "css/kiosk.css",
+    "img/favicon.svg",
+    "js/display-early.js",
+    "js/i18n.js",
+    "js/tools/display-settings.js",
+    "js/tools/print.js",
+    "js/kiosk/idle.js",
+    "js/kiosk/reset.js",
+    "js/kiosk/offline.js",
+    "js/kiosk/register.js",
+)
+
+
+def kiosk_profile_or_404(request):
+    if request.kiosk_profile is None:
+        raise Http404("Not in kiosk mode.")
+    return request.kiosk_profile
+
+
+@never_cache
+def start(request, slug):
+    """Puts this browser in kiosk mode for the profile and forgets any previous visit."""
+    profile = get_object_or_404(KioskProfile, slug=slug)
+    response = redirect("kiosk:languages")
+    remember_profile(response, profile)
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        request.session.flush()
+    return response
+
+
+@never_cache
+def leave(request):
+    """For staff: back to the ordinary site in this browser."""
+    response = redirect("/")
+    forget_profile(response)
+    # Also drops the kiosk's service worker, its kept pages and anything left in storage.
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+def languages(request):
+    kiosk_profile_or_404(request)
+    choices = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("kiosk_home")
+        info = get_language_info(code)
+        choices.append(
+            {"code": code, "name_local": info["name_local"], "bidi": info["bidi"], "url": url}
+        )
+    return render(request, "kiosk/languages.html", {"choices": choices})
+
+
+def active_locale():
+    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+
+
+def hub_services(place, locale):
+    """The hub's own services in ``locale``, each with its status and today's hours there."""
+    if place is None:
+        return []
+    # Translated pages may point at the hub's translation rather than the French place.
+    hub_ids = set(
+        Place.objects.filter(translation_key=place.translation_key).values_list("pk", flat=True)
+    )
+    services = (
+        ServicePage.objects.live()
+        .public()
+        .filter(locale=locale, service_places__place_id__in=hub_ids)
+        .distinct()
+        .order_by("title")
+        .prefetch_related(*CARD_PREFETCH)
+    )
+    now = timezone.now()
+    today = timezone.localdate()
+    entries = []
+    for service in services:
+        at_hub = next(p for p in service.places() if p.pk in hub_ids)
+        hours = service.opening_hours_for(at_hub)
+        entries.append(
+            {
+                "service": service,
+                "today": [
+                    format_period(interval.start.time(), interval.end.time())
+                    for interval in hours.intervals_on(today)
+                ],
+                "is_open": hours.is_open(now),
+            }
+        )
+    return entries
+
+
+def home(request):
+    profile = kiosk_profile_or_404(request)
+    locale = active_locale()
+    if profile.start_page_id:
+        start_page = profile.start_page.get_translation_or_none(locale) or profile.start_page
+        return redirect(start_page.get_url(request))
+    hub = profile.place
+    context = {
+        "hub": hub and (hub.get_translation_or_none(locale) or hub),
+        "hub_services": hub_services(profile.place, locale),
+        "theme_pages": ThemePage.objects.live().public().filter(locale=locale).order_by("path"),
+        "directory": ServiceIndexPage.objects.live().filter(locale=locale).first(),
+    }
+    return render(request, "kiosk/home.html", context)
+
+
+def offline(request):
+    return render(request, "kiosk/offline.html")
+
+
+def precache(request):
+    """What the service worker keeps for the active language, for when the network drops."""
+    profile = kiosk_profile_or_404(request)
+    locale = active_locale()
+    urls = [reverse("kiosk:languages"), reverse("kiosk_home"), reverse("kiosk_offline")]
+    urls += [entry["service"].url for entry in hub_services(profile.place, locale)]
+    directory = ServiceIndexPage.objects.live().filter(locale=locale).first()
+    if directory is not None:
+        urls.append(directory.url)
+        urls += [f"{directory.url}?page={n}" for n in range(2, DIRECTORY_PAGES_CACHED + 1)]
+    if profile.start_page_id:
+        start_page = profile.start_page.get_translation_or_none(locale) or profile.start_page
+        urls.append(start_page.url)
+    urls.append(reverse("javascript-catalog"))
+    urls += [static(path) for path in KIOSK_ASSETS]
+    return JsonResponse({"language": get_language(), "urls": list(dict.fromkeys(urls))})
+
+
+def service_worker(request):
+    """The worker's script, served from /kiosk/ but allowed to control the whole site."""
+    response = FileResponse(
+        open(finders.find("js/kiosk/sw.js"), "rb"),  # noqa: SIM115 - FileResponse closes it
+        content_type="text/javascript",
+    )
+    response["Service-Worker-Allowed"] = "/"
+    return response
