@@ -1,0 +1,149 @@
+"""Kiosk mode on a portrait touch screen: reset, touch targets, links, offline, axe."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import axe_violations
+
+START = "/kiosk/vernier-accueil/"
+HOME = "/fr/kiosk/"
+# A Vernier hub service with an allow-listed procedure (GeTax) and an outside link (the
+# organisation's website), translated in the browser fixtures.
+SERVICE = "/fr/services/action-impots/"
+GETAX = "https://www.ge.ch/declarer-mes-impots-personne-physique"
+NOT_KEPT = "/fr/services/jardins-robinsons/"
+
+SMALL_TARGETS = """() => [...document.querySelectorAll('a, button, input, select, summary')]
+  .filter((el) => el.checkVisibility() && el.type !== 'hidden')
+  .map((el) => ({el, box: el.getBoundingClientRect()}))
+  .filter(({box}) => box.width < 48 || box.height < 48)
+  .map(({el, box}) => `${el.tagName} ${el.textContent.trim().slice(0, 30)} ${box.width}x${box.height}`)"""
+
+
+@pytest.fixture
+def kiosk(browser, site_url):
+    context = browser.new_context(
+        base_url=site_url, viewport={"width": 800, "height": 1280}, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def enter(page, language="fr"):
+    page.goto(START)
+    assert page.url.endswith("/kiosk/")
+    page.click(f"a[hreflang={language}]")
+    page.wait_for_url(f"**/{language}/kiosk/")
+
+
+def test_idle_reset_forgets_everything_and_returns_to_the_start(kiosk):
+    kiosk.clock.install()
+    enter(kiosk)
+    kiosk.fill("#kiosk-search-input", "loyer impayé")
+    kiosk.click(".display-settings summary")
+    kiosk.check("input[name=size][value='3']")
+    kiosk.evaluate("sessionStorage.setItem('visitor', 'x')")
+    assert kiosk.evaluate("localStorage.length") > 0
+    history_before = kiosk.evaluate("history.length")
+
+    kiosk.clock.fast_forward(121_000)
+    dialog = kiosk.locator("dialog[data-kiosk-idle]")
+    assert dialog.is_visible()
+    assert kiosk.evaluate("document.activeElement.hasAttribute('data-kiosk-continue')")
+    kiosk.clock.fast_forward(31_000)
+    kiosk.wait_for_url(lambda url: urlsplit(url).path == "/kiosk/")
+
+    assert kiosk.locator("a[hreflang=fr]").is_visible(), "back on the language choice"
+    assert kiosk.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert kiosk.locator("html").get_attribute("data-text-size") is None
+    assert kiosk.evaluate("history.length") <= history_before, "no history entry added"
+    kiosk.click("a[hreflang=fr]")
+    assert kiosk.input_value("#kiosk-search-input") == ""
+
+
+def test_continue_postpones_the_reset(kiosk):
+    kiosk.clock.install()
+    enter(kiosk)
+    kiosk.clock.fast_forward(121_000)
+    kiosk.get_by_role("button", name=re.compile("Continu")).click()
+    assert not kiosk.locator("dialog[data-kiosk-idle]").is_visible()
+    kiosk.clock.fast_forward(100_000)
+    assert kiosk.url.endswith(HOME)
+    kiosk.clock.fast_forward(25_000)
+    assert kiosk.locator("dialog[data-kiosk-idle]").is_visible(), "asks again after idling"
+    assert kiosk.url.endswith(HOME)
+
+
+@pytest.mark.parametrize("path", ["/kiosk/", HOME, "/ar/kiosk/", SERVICE])
+def test_no_touch_target_smaller_than_48_px(kiosk, path):
+    kiosk.goto(START)
+    kiosk.goto(path)
+    if kiosk.locator(".display-settings").count():
+        kiosk.click(".display-settings summary")
+    assert kiosk.evaluate(SMALL_TARGETS) == []
+
+
+def test_outside_links_are_qr_codes_even_without_javascript(browser, site_url):
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(START)
+    page.goto(SERVICE)
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    outside = [h for h in hrefs if not h.startswith(site_url) and h != GETAX]
+    assert outside == []
+    assert page.locator("[data-kiosk-external] svg.qr-code").first.is_visible()
+    assert "vernier.ch" in page.locator("[data-kiosk-external]").first.inner_text()
+    context.close()
+
+
+def test_allow_listed_procedure_opens(kiosk):
+    kiosk.route(
+        re.compile(r"^https://www\.ge\.ch/"),
+        lambda route: route.fulfill(body="<title>GeTax</title>", content_type="text/html"),
+    )
+    kiosk.goto(START)
+    kiosk.goto(SERVICE)
+    kiosk.click(f"a[href='{GETAX}']")
+    kiosk.wait_for_url(GETAX)
+
+
+def test_offline_kept_pages_load_and_others_show_the_message(kiosk):
+    enter(kiosk)
+    wait_until_kept(kiosk, [SERVICE, HOME, "/fr/kiosk/offline/"])
+    kiosk.context.set_offline(True)
+    kiosk.goto(SERVICE)
+    assert kiosk.locator("h1").inner_text() != ""
+    assert kiosk.locator("[data-kiosk-offline]").count() == 0
+    kiosk.goto(NOT_KEPT)
+    assert kiosk.locator("[data-kiosk-offline]").is_visible()
+    kiosk.context.set_offline(False)
+    kiosk.wait_for_selector("[data-kiosk-offline]", state="detached", timeout=20_000)
+    assert kiosk.url.endswith(NOT_KEPT)
+
+
+def wait_until_kept(page, paths, attempts=120):
+    """Waits for the service worker to control the page and keep ``paths``."""
+    check = (
+        "async (paths) => !!navigator.serviceWorker.controller && (await Promise.all("
+        "paths.map((path) => caches.match(path)))).every(Boolean)"
+    )
+    for _attempt in range(attempts):
+        if page.evaluate(check, paths):
+            return
+        page.wait_for_timeout(250)
+    pytest.fail(f"the service worker did not keep {paths}")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_kiosk_screens_pass_axe(kiosk, language):
+    kiosk.goto(START)
+    assert axe_violations(kiosk) == []
+    kiosk.click(f"a[hreflang={language}]")
+    kiosk.wait_for_url(f"**/{language}/kiosk/")
+    assert axe_violations(kiosk) == []
+    kiosk.goto(SERVICE.replace("/fr/", f"/{language}/"))
+    assert axe_violations(kiosk) == []
