@@ -5,16 +5,16 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from services_directory.directory import parse_page_number
+from services_directory.directory.cards import attach_cards
 from services_directory.models import ServicePage, ThemePage
-from services_directory.models.service import CARD_PREFETCH
 
 from .engine import SearchUnavailable, autocomplete, matching_ids
 from .models import SearchSynonym, ZeroResultSearch
@@ -95,7 +95,7 @@ def search(request):
         paginator = Paginator(ids, RESULTS_PER_PAGE)
         number = min(parse_page_number(request.GET.get("page", 1)), paginator.num_pages)
         results_page = paginator.page(number)
-        results_page.object_list = load_results(list(results_page.object_list))
+        results_page.object_list = load_results(list(results_page.object_list), request)
         context.update(
             results_page=results_page,
             too_many=len(ids) >= MAX_RESULTS,
@@ -112,12 +112,11 @@ def search(request):
     return TemplateResponse(request, "pages/search.html", context)
 
 
-def load_results(ids):
-    """Specific pages for the ids, in order, with what their cards need prefetched."""
+def load_results(ids, request):
+    """Specific pages for the ids, in order; services with their card (``card``)."""
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
     services = [page for page in pages.values() if isinstance(page, ServicePage)]
-    if services:
-        prefetch_related_objects(services, *CARD_PREFETCH)
+    attach_cards(services, request, timezone.now())
     return [pages[pk] for pk in ids if pk in pages]
 
 

@@ -21,6 +21,7 @@ from search.query import clean_query
 
 from ..models.index import DIRECTORY_PAGE_SIZE
 from ..models.service import CARD_PREFETCH, ServicePage
+from .cards import attach_cards
 from .filters import OPEN_NOW, TAXONOMY_FACETS, WEEKDAY_VALUES, Facet, Option, read_values
 from .geo import communes, distance_km, find_commune
 from .memberships import kept, memberships_for
@@ -299,12 +300,9 @@ class DirectoryView:
         paginator = Paginator(ids, DIRECTORY_PAGE_SIZE)
         page_number = min(parse_page_number(self.params.get("page", 1)), paginator.num_pages)
         page = paginator.page(page_number)
-        by_pk = (
-            ServicePage.objects.filter(pk__in=list(page.object_list))
-            .prefetch_related(*CARD_PREFETCH)
-            .in_bulk()
-        )
+        by_pk = ServicePage.objects.filter(pk__in=list(page.object_list)).in_bulk()
         page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+        attach_cards(page.object_list, self.request, self.now)
         distances = getattr(self, "distances", {})
         for service in page.object_list:
             service.distance_km = distances.get(service.pk)
