@@ -29,6 +29,7 @@ from services_directory.models import (
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
 
 from .data import kiosks, pages, places, services, taxonomies
+from .translated import translate_demo
 
 HOME_SLUG = "accueil"
 DEFAULT_REVIEWED_DAYS_AGO = 30
@@ -114,6 +115,8 @@ class DemoLoader:
         self.load_contact_settings(home)
         self.load_kiosks()
         synchronise_all_trees()
+        # After the synchronisation: translations replace the aliases it created.
+        self.created += translate_demo(home)
         self.log(f"Demo content: {self.created} objects created.")
         return self.created
 

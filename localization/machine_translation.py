@@ -84,7 +84,8 @@ class OfflineTranslator(BaseMachineTranslator):
     """Development and tests only: NOT a translation.
 
     It needs no network and returns each French string unchanged, prefixed with the
-    target language in brackets ("[en] Permanence impôts"), so that the flow an editor
+    target language in brackets ("[en] Permanence impôts"; strings without a letter are
+    left as they are), so that the flow an editor
     goes through — translate automatically, review, publish — can be tried and tested,
     and nobody can mistake the result for real text.
     """
@@ -93,7 +94,13 @@ class OfflineTranslator(BaseMachineTranslator):
 
     def translate(self, source_locale, target_locale, strings):
         prefix = f"[{target_locale.language_code}] "
-        return {string: StringValue(prefix + string.data) for string in strings}
+        return {
+            # Like a real translator, it leaves numbers (a phone number in a block) alone.
+            string: StringValue(
+                prefix + string.data if any(c.isalpha() for c in string.data) else string.data
+            )
+            for string in strings
+        }
 
     def can_translate(self, source_locale, target_locale):
         return source_locale.language_code != target_locale.language_code

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
@@ -71,6 +72,10 @@ class Theme(BaseTaxonomy):
         help_text=_("Tick for violence and abuse: the theme page gets an “exit this page” button."),
     )
 
+    # The same pictogram in every language: copied to translations, never offered to
+    # translators or machine translation (which would turn "home" into another word).
+    override_translatable_fields = [SynchronizedField("icon")]
+
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -116,6 +121,9 @@ class SpokenLanguage(BaseTaxonomy):
         max_length=80,
         help_text=_("How speakers write it, e.g. “Español”, “العربية”, “ትግርኛ”."),
     )
+
+    # A code and a self-name are the same in every language.
+    override_translatable_fields = [SynchronizedField("code"), SynchronizedField("name_local")]
 
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("language spoken")

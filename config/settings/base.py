@@ -159,7 +159,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Formats Django lacks (Tigrinya) or gets wrong (Tamil and Albanian times): config/formats.
+# Formats Django lacks (Tigrinya) or that mislead here (US dates in English, AM/PM in
+# Tamil and Albanian): config/formats.
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True

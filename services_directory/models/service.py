@@ -23,6 +23,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.validators import normalise_phone, validate_international_phone
 from places.models import HoursException, OpeningPeriod, opening_hours_from_rows
@@ -288,6 +289,10 @@ class ServicePage(Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+
+    # A phone number is the same in every language: wagtail-localize copies it to the
+    # translations instead of offering it to translators (or machine translation).
+    override_translatable_fields = [SynchronizedField("phone")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

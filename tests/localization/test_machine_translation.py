@@ -91,8 +91,11 @@ def test_unknown_choice_is_a_clear_error():
 def test_offline_translator_marks_text_and_keeps_markup():
     french, english = Locale(language_code="fr"), Locale(language_code="en")
     translator = OfflineTranslator({})
-    strings = [StringValue("Permanence <b>impôts</b>"), StringValue("Gratuit")]
+    strings = [StringValue("Permanence <b>impôts</b>"), StringValue("+41 22 306 06 70")]
     result = translator.translate(french, english, strings)
-    assert [result[s].data for s in strings] == ["[en] Permanence <b>impôts</b>", "[en] Gratuit"]
+    assert [result[s].data for s in strings] == [
+        "[en] Permanence <b>impôts</b>",
+        "+41 22 306 06 70",
+    ]
     assert translator.can_translate(french, english)
     assert not translator.can_translate(french, french)

@@ -1,0 +1,42 @@
+"""Translating a page or snippet through wagtail-localize's translation memory.
+
+The same path an editor takes in wagtail-localize's editor: the French object becomes a
+TranslationSource, each of its strings gets a StringTranslation in the target language,
+and the translated object is built from them — replacing the alias of a synchronised
+tree. The demo loader and the tests use it with hand-written texts.
+"""
+
+from wagtail.models import DraftStateMixin, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+
+def translate_object(
+    instance, locale, translate_string, translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL
+):
+    """Translates ``instance`` into ``locale``, published, and returns the translation.
+
+    ``translate_string(text)`` returns the translation of one French string, or None to
+    keep the French text (wagtail-localize's fallback).
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        text = translate_string(segment.string.data)
+        if text is None:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": translation_type},
+        )
+    publishable = isinstance(instance, Page | DraftStateMixin)
+    # Pages are saved as a draft and their revision published here, not on commit as
+    # wagtail-localize does, so the translation is live within the caller's transaction.
+    translated, _created = source.create_or_update_translation(
+        locale, publish=not publishable, fallback=True
+    )
+    if publishable:
+        translated.get_latest_revision().publish()
+        translated.refresh_from_db()
+    return translated
