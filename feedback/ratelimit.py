@@ -14,7 +14,10 @@ WINDOW_SECONDS = 10 * 60
 
 
 def client_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
+    # Behind a reverse proxy every request comes from the proxy: it passes the
+    # resident's address in a header it overwrites (CLIENT_IP_HEADER).
+    header = settings.CLIENT_IP_HEADER
+    address = (header and request.META.get(header)) or request.META.get("REMOTE_ADDR", "")
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return f"problem-report:{digest[:32]}"
 

@@ -243,6 +243,9 @@ EXIT_THIS_PAGE_URL = os.environ.get("EXIT_THIS_PAGE_URL", "https://www.meteosuis
 # Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
 # and no mail at all when that is empty too (reports are still listed in the admin).
 PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
+# The request header in which the reverse proxy passes the visitor's address (e.g.
+# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used only, hashed, to rate-limit the report form.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 # Months between two reviews of a service when its page does not say otherwise.
 PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS = int(
     os.environ.get("PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS", "6")

@@ -1,8 +1,8 @@
 """Page weight: a service page's HTML, CSS and JavaScript stay under 50 KB compressed.
 
 The live test server does not compress; production does (the reverse proxy, see
-docs/deployment.md). Each body is compressed here with gzip at level 6, the default of
-nginx's and Apache's gzip modules, to model what a resident's phone downloads.
+docs/deployment.md). Each body is compressed here with gzip at level 6 (zlib's default,
+and the level docs/deployment.md sets in nginx) to model what a resident's phone downloads.
 """
 
 import gzip

@@ -190,3 +190,11 @@ def test_editors_list_reports_mark_them_handled_but_cannot_add_any(client, site_
     report.refresh_from_db()
     assert report.handled is True
     assert report.message == "Lien cassé"
+
+
+@override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP")
+def test_behind_a_proxy_the_limit_follows_the_forwarded_address(client, site_tree):
+    for _ in range(REPORTS_PER_WINDOW):
+        client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.1")
+    assert client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.1").status_code == 429
+    assert client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.2").status_code == 302
