@@ -19,7 +19,9 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('a, button, input, select
   .filter((el) => el.checkVisibility() && el.type !== 'hidden')
   .map((el) => ({el, box: el.getBoundingClientRect()}))
   .filter(({box}) => box.width < 48 || box.height < 48)
-  .map(({el, box}) => `${el.tagName} ${el.textContent.trim().slice(0, 30)} ${box.width}x${box.height}`)"""
+  .map(({el, box}) =>
+    `${el.tagName} ${el.textContent.trim().slice(0, 30)} ${box.width}x${box.height}`)
+"""
 
 
 @pytest.fixture
