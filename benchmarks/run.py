@@ -4,8 +4,9 @@ For each database: a fresh database, migrations, the demo site, ``generate_servi
 --count 10000`` (then ``ANALYZE`` on PostgreSQL, as autovacuum would); then each case is
 requested through Django's test client (the full middleware and template stack, no
 network), a few times to warm caches, then REPETITIONS times. The directory is also
-measured "after an edit": the directory version bumped before every request, as when an
-editor publishes, so memberships are read and cards rendered again. Figures are written
+and the common-word search are also measured "after an edit": the directory version
+bumped before every request, as when an editor publishes, so memberships are read, results
+ranked and cards rendered again. Figures are written
 to docs/performance.md between markers.
 
 Environment: BENCH_SERVICES (default 10000), BENCH_REPETITIONS (default 30),
@@ -33,11 +34,12 @@ WARM_UP = 3
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 
 DIRECTORY = "/fr/services/?theme=acces-au-logement&language=fr&access=sur-rendez-vous"
-# (label, path, whether the directory memberships are dropped before each request)
+# (label, path, whether the content version is bumped before each request, as by an edit)
 CASES = [
     ("Directory, 3 facets", DIRECTORY, False),
     ("Directory, 3 facets, after an edit", DIRECTORY, True),
     ("Search, common word (“aide”)", "/fr/search/?q=aide", False),
+    ("Search, common word (“aide”), after an edit", "/fr/search/?q=aide", True),
     ("Search, rare word (“philatélie”)", "/fr/search/?q=philat%C3%A9lie", False),
     ("Service page", "/fr/services/service-genere-5000/", False),
 ]

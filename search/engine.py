@@ -6,6 +6,7 @@ backend (``default``, kept up to date on every publish) answers, and the cluster
 alone for ``CLUSTER_PAUSE_SECONDS`` so that only one request pays its timeout.
 """
 
+import hashlib
 import logging
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.db import DatabaseError
 from django.utils.translation import get_language
 from wagtail.search.backends import get_search_backend
 
+from services_directory.directory.memberships import current_version
+
 from .backends import postgres_ranking, sqlite_ranking
 from .query import search_terms
 
@@ -21,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 CLUSTER_PAUSE_SECONDS = 30
 CLUSTER_DOWN_KEY = "search-cluster-down"
+# Kept ids expire anyway, so that the cache holds only the searches asked lately.
+RESULTS_CACHE_SECONDS = 600
 
 
 class SearchUnavailable(Exception):
@@ -79,12 +84,33 @@ def database_ranked_ids(queryset, terms, operator, limit):
         raise SearchUnavailable from error
 
 
+def results_key(queryset, terms, operator, limit):
+    """The cache key of a search's ids: the content version, the language, the question."""
+    question = "\n".join([str(queryset.query), " ".join(terms), operator, str(limit)])
+    digest = hashlib.sha256(question.encode()).hexdigest()
+    return f"search-ids:{current_version()}:{get_language()}:{digest}"
+
+
 def ranked_ids(queryset, query, operator, limit=None):
-    """Ids of the matches, best first, at most ``limit``; None without a searchable word."""
+    """Ids of the matches, best first, at most ``limit``; None without a searchable word.
+
+    Common words are asked again and again, and ranking thousands of matches is most of
+    a search's time, so the ids are kept in the cache until the next edit: every save of
+    a page bumps the directory version, which is part of the key (see
+    ``services_directory.directory.memberships``).
+    """
     terms = search_terms(query)
     if not terms:
         return None
+    key = results_key(queryset, terms, operator, limit)
+    ids = cache.get(key)
+    if ids is None:
+        ids = search_ids(queryset, terms, operator, limit)
+        cache.set(key, ids, RESULTS_CACHE_SECONDS)
+    return ids
 
+
+def search_ids(queryset, terms, operator, limit):
     def cluster_ids(backend):
         results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
         return [obj.pk for obj in (results[:limit] if limit else results)]

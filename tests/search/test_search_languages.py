@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from services_directory.directory.memberships import bump_version
 from services_directory.factories import ServicePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,17 +51,27 @@ def test_each_object_is_indexed_with_its_language_configuration(housing_pages):
     assert "'habit'" in entries[str(portuguese.pk)]
 
 
+def search_queries(client, params):
+    """Queries of a search after an edit (ranked, cards rendered), then of the same again
+    (both kept)."""
+    bump_version()
+    with CaptureQueriesContext(connection) as fresh:
+        response = client.get("/fr/search/", params)
+    with CaptureQueriesContext(connection) as kept:
+        client.get("/fr/search/", params)
+    return response, (len(fresh), len(kept))
+
+
 def test_search_page_queries_do_not_grow_with_results(site_tree, client):
     for number in range(3):
         ServicePageFactory(parent=site_tree.directory, title=f"Permanence budget {number}")
     client.get("/fr/search/", {"q": "budget"})
-    with CaptureQueriesContext(connection) as few:
-        client.get("/fr/search/", {"q": "budget"})
+    _response, few = search_queries(client, {"q": "budget"})
     for number in range(3, 15):
         ServicePageFactory(parent=site_tree.directory, title=f"Permanence budget {number}")
-    with CaptureQueriesContext(connection) as many:
-        client.get("/fr/search/", {"q": "budget"})
-    assert len(many) == len(few)
+    _response, many = search_queries(client, {"q": "budget"})
+    assert many == few
+    assert few[1] < few[0]
 
 
 def test_search_page_queries_do_not_depend_on_the_page_shown(site_tree, client):
@@ -69,10 +80,9 @@ def test_search_page_queries_do_not_depend_on_the_page_shown(site_tree, client):
     client.get("/fr/search/", {"q": "budget"})
     counts = []
     for page in (1, 2, 3):
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get("/fr/search/", {"q": "budget", "page": page})
+        response, count = search_queries(client, {"q": "budget", "page": page})
         assert len(response.context["results_page"].object_list) == (20 if page < 3 else 5)
-        counts.append(len(queries))
+        counts.append(count)
     assert counts[0] == counts[1] == counts[2]
 
 
@@ -85,3 +95,25 @@ def test_suggestions_are_per_language(housing_pages, client):
     assert suggested("pt", "loge") == []
     assert suggested("pt", "habit") == ["Ajuda à habitação"]
     assert suggested("fr", "habit") == []
+
+
+def index_queries(queries):
+    return [q["sql"] for q in queries if "wagtailsearch_indexentry" in q["sql"]]
+
+
+def test_a_repeated_search_reuses_its_results_until_an_edit(site_tree, client):
+    first = ServicePageFactory(parent=site_tree.directory, title="Permanence budget")
+    with CaptureQueriesContext(connection) as asked:
+        assert titles(client.get("/fr/search/", {"q": "budget"})) == ["Permanence budget"]
+    with CaptureQueriesContext(connection) as again:
+        assert titles(client.get("/fr/search/", {"q": "budget"})) == ["Permanence budget"]
+    assert index_queries(asked.captured_queries)
+    assert not index_queries(again.captured_queries)
+
+    second = ServicePageFactory(parent=site_tree.directory, title="Conseil budget familial")
+    assert set(titles(client.get("/fr/search/", {"q": "budget"}))) == {
+        "Permanence budget",
+        "Conseil budget familial",
+    }
+    first.unpublish()
+    assert titles(client.get("/fr/search/", {"q": "budget"})) == [second.title]
