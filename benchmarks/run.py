@@ -3,11 +3,10 @@
 For each database: a fresh database, migrations, the demo site, ``generate_services
 --count 10000`` (then ``ANALYZE`` on PostgreSQL, as autovacuum would); then each case is
 requested through Django's test client (the full middleware and template stack, no
-network), a few times to warm caches, then REPETITIONS times. The directory is also
-and the common-word search are also measured "after an edit": the directory version
-bumped before every request, as when an editor publishes, so memberships are read, results
-ranked and cards rendered again. Figures are written
-to docs/performance.md between markers.
+network), a few times to warm caches, then REPETITIONS times. The directory and the
+common-word search are also measured "after an edit": the directory version bumped before
+every request, as when an editor publishes, so memberships are read, results ranked and
+cards rendered again. Figures are written to docs/performance.md between markers.
 
 Environment: BENCH_SERVICES (default 10000), BENCH_REPETITIONS (default 30),
 BENCH_DATABASES (default "sqlite,postgresql"), BENCH_REUSE=1 to measure again on the
