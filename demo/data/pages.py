@@ -70,7 +70,10 @@ STANDARD_PAGES = [
             "partenaires peuvent ne pas être accessibles. Demandez-nous une version adaptée.</p>"
             "<h2>Nous signaler un problème</h2><p>Si vous n’arrivez pas à utiliser une page, "
             "écrivez à info@proxima.example ou appelez le +41 22 306 06 70 : nous vous "
-            "répondons sous cinq jours ouvrés et vous donnons l’information par un autre moyen.</p>"
+            "répondons sous cinq jours ouvrés et vous donnons l’information par un autre moyen. "
+            "Sans compte, vous pouvez aussi remplir le formulaire "
+            '<a href="/fr/report-a-problem/?page=/fr/declaration-accessibilite/">signaler un '
+            "problème sur une page</a>, présent en bas de chaque page.</p>"
             "<h2>Voies de recours</h2><p>En France, vous pouvez saisir le Défenseur des droits. "
             "En Suisse, adressez-vous au Bureau fédéral de l’égalité pour les personnes "
             "handicapées.</p>"

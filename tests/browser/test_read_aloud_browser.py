@@ -65,7 +65,7 @@ def test_reads_main_content_in_the_page_language_with_pause_and_stop(page):
     assert spoken[0] == {"text": title, "lang": "fr", "voice": "Test fr-FR"}
     texts = [utterance["text"] for utterance in spoken]
     assert {utterance["lang"] for utterance in spoken} == {"fr"}
-    breadcrumbs = page.locator("main nav li")
+    breadcrumbs = page.locator("main nav a")
     assert breadcrumbs.count() > 0
     assert not set(breadcrumbs.all_inner_texts()) & set(texts), "navigation is not read"
     assert not [text for text in texts if "Print this sheet" in text or "Imprimer" in text]

@@ -66,3 +66,11 @@ def test_form_works_without_javascript(browser, site_url):
     context.close()
     report = ProblemReport.objects.get(message="Opening hours on Monday are wrong (no JavaScript).")
     assert (report.page_path, report.language) == (SERVICE, "en")
+
+
+def test_accessibility_statement_leads_to_the_report_form(page):
+    page.goto("/fr/declaration-accessibilite/")
+    page.click("main a[href*='report-a-problem']")
+    page.wait_for_url("**/report-a-problem/**")
+    path = page.locator("input[name=page_path]").get_attribute("value")
+    assert path == "/fr/declaration-accessibilite/"

@@ -75,6 +75,21 @@ def test_print_view_fits_one_a4_page_with_the_qr_code(page):
     assert pages == 1
 
 
+def test_print_button_is_reached_and_pressed_with_the_keyboard(page):
+    # The journey home → directory → filters → service is in test_directory_browser.py;
+    # this is its last step. The print dialog itself is stubbed: it would block the test.
+    page.add_init_script("window.print = () => { window.__printed = true; };")
+    page.goto(SERVICE)
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-print]')"):
+            break
+    else:
+        raise AssertionError("the print button cannot be reached with the keyboard")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") is True
+
+
 def test_send_to_my_phone_shows_the_qr_code(page):
     page.goto(SERVICE)
     page.click(".send-to-phone summary")
