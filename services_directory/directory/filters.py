@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from places.models import Place
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
 
-from .memberships import keys_by_place
+from ..models import ServicePage
+from .memberships import keys_by_place, pairs_of
 
 # Guards against absurd addresses: more values than any real choice, or huge values.
 MAX_VALUES_PER_FACET = 30
@@ -74,13 +75,16 @@ class TaxonomyFacet:
     def label_of(self, obj):
         return obj.name
 
-    def memberships(self, base, places):
-        """Taxonomy translation key -> ids of the ``base`` services having it."""
+    def memberships(self, ids, places):
+        """Taxonomy translation key -> the services among ``ids`` having it."""
         if self.lookup.startswith(PLACE_LOOKUP):
             relation = self.lookup.removeprefix(PLACE_LOOKUP)
             return places.spread(keys_by_place(f"{relation}__translation_key"))
         translation_keys = dict(self.model.objects.values_list("pk", "translation_key"))
-        return ids_by_value(base.order_by().values_list("pk", self.lookup), translation_keys)
+        field = ServicePage._meta.get_field(self.lookup)
+        links = field.remote_field.through.objects
+        pairs = pairs_of(ids, links, field.m2m_column_name(), field.m2m_reverse_name())
+        return ids_by_value(pairs, translation_keys)
 
 
 class LanguageFacet(TaxonomyFacet):
@@ -101,7 +105,7 @@ class CommuneFacet:
         )
         return Facet(self.name, self.label, [Option(c, c, c) for c in communes])
 
-    def memberships(self, base, places):
+    def memberships(self, ids, places):
         return places.spread(keys_by_place("commune"))
 
 
@@ -114,8 +118,8 @@ class FreeFacet:
             self.name, self.label, [Option("1", _("Free of charge"), "free")], multiple=False
         )
 
-    def memberships(self, base, places):
-        return ids_by_value(base.order_by().values_list("pk", "cost"))
+    def memberships(self, ids, places):
+        return ids_by_value(pairs_of(ids, ServicePage.objects, "pk", "cost"))
 
 
 TAXONOMY_FACETS = [

@@ -94,14 +94,22 @@ def forget_all():
     _kept.clear()
 
 
+def pairs_of(ids, queryset, *fields):
+    """(service id, value) rows of ``queryset`` for the services in ``ids``.
+
+    The rows are read whole and filtered here: joining each table to the base services
+    in SQL cost tens of milliseconds per facet, a plain scan of these narrow tables one
+    or two.
+    """
+    return [row for row in queryset.order_by().values_list(*fields) if row[0] in ids]
+
+
 class PlaceLinks:
     """The places of the base services, read once, and facts about places."""
 
-    def __init__(self, base):
+    def __init__(self, ids):
         self.places_of = defaultdict(set)
-        for page_id, place_id in ServicePlace.objects.filter(page__in=base).values_list(
-            "page_id", "place_id"
-        ):
+        for page_id, place_id in pairs_of(ids, ServicePlace.objects, "page_id", "place_id"):
             self.places_of[page_id].add(place_id)
 
     def spread(self, keys_of_place):
@@ -125,22 +133,21 @@ def keys_by_place(*fields):
 
 def read_memberships(base, facet_builders):
     ids_by_title = list(base.order_by("title", "pk").values_list("pk", flat=True))
-    places = PlaceLinks(base)
-    memberships = Memberships(ids_by_title=ids_by_title, ids=frozenset(ids_by_title))
+    ids = frozenset(ids_by_title)
+    places = PlaceLinks(ids)
+    memberships = Memberships(ids_by_title=ids_by_title, ids=ids)
     for builder in facet_builders:
-        memberships.facets[builder.name] = builder.memberships(base, places)
-    memberships.weekdays = weekday_memberships(base, places)
+        memberships.facets[builder.name] = builder.memberships(ids, places)
+    memberships.weekdays = weekday_memberships(ids, places)
     return memberships
 
 
-def weekday_memberships(base, places):
+def weekday_memberships(ids, places):
     """Weekday -> services with regular hours that day: their own periods when they have
     some, else their places'."""
     members = defaultdict(set)
     own_hours = set()
-    for page_id, weekday in ServiceOpeningPeriod.objects.filter(page__in=base).values_list(
-        "page_id", "weekday"
-    ):
+    for page_id, weekday in pairs_of(ids, ServiceOpeningPeriod.objects, "page_id", "weekday"):
         own_hours.add(page_id)
         members[weekday].add(page_id)
     weekdays_of_place = defaultdict(set)
