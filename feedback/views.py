@@ -26,10 +26,13 @@ def page_from_query(request):
 
 
 def render_form(request, form, status=200):
+    # A refused address is neither linked nor sent back: the resident could not correct
+    # a hidden field, so the next submission goes without it.
+    page_path = "" if "page_path" in form.errors else form["page_path"].value() or ""
     return TemplateResponse(
         request,
         "feedback/report_form.html",
-        {"form": form, "reported_page": form["page_path"].value() or ""},
+        {"form": form, "reported_page": page_path},
         status=status,
     )
 

@@ -29,7 +29,7 @@ def test_form_carries_the_page_it_was_opened_from(client, site_tree):
     response = client.get(URL, {"page": PAGE})
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'name="page_path" value="{PAGE}"' in html
+    assert f'<input type="hidden" name="page_path" value="{PAGE}">' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert f'<a href="{PAGE}" dir="ltr">' in html
 
@@ -47,7 +47,7 @@ def test_form_carries_the_page_it_was_opened_from(client, site_tree):
 )
 def test_form_ignores_a_page_that_is_not_of_this_site(client, site_tree, page):
     html = client.get(URL, {"page": page}).content.decode()
-    assert '<input type="hidden" name="page_path" id="id_page_path">' in html
+    assert '<input type="hidden" name="page_path" value="">' in html
     assert f'href="{page}"' not in html
 
 
@@ -123,7 +123,10 @@ def test_bad_input_is_shown_in_an_error_summary_with_a_400(client, site_tree, da
 def test_a_tampered_page_address_is_refused(client, site_tree, page):
     response = client.post(URL, {**VALID, "page_path": page})
     assert response.status_code == 400
-    assert "data-error-summary" in response.content.decode()
+    html = response.content.decode()
+    assert "data-error-summary" in html
+    assert '<input type="hidden" name="page_path" value="">' in html, "sent again without it"
+    assert f'href="{page}"' not in html
     assert ProblemReport.objects.count() == 0
 
 
