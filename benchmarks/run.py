@@ -29,6 +29,8 @@ END_MARKER = "<!-- bench:end -->"
 SERVICES = int(os.environ.get("BENCH_SERVICES", "10000"))
 REPETITIONS = int(os.environ.get("BENCH_REPETITIONS", "30"))
 WARM_UP = 3
+# A load average this high means other processes competed for the cores while measuring.
+SHARED_LOAD = 1.0
 # Measure again on the databases a previous run prepared (after a code change).
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 
@@ -114,7 +116,7 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def report(all_results, generation):
+def report(all_results, generation, loads):
     lines = [
         START_MARKER,
         f"Measured on {time.strftime('%Y-%m-%d')} — {platform.machine()}, {os.cpu_count()} cores, "
@@ -132,6 +134,16 @@ def report(all_results, generation):
                 f"| {database} | {label} | {result['status']} | {statistics.median(timings):.0f} | "
                 f"{percentile(timings, 0.95):.0f} | {max(timings):.0f} |"
             )
+    lines += [
+        "",
+        f"Load average (1 minute) around the measurements: {min(loads):.1f} to {max(loads):.1f}"
+        f" on {os.cpu_count()} cores"
+        + (
+            " — the machine was shared with other work, so times include waiting for a core."
+            if max(loads) >= SHARED_LOAD
+            else "."
+        ),
+    ]
     if generation:
         lines += [
             "",
@@ -153,7 +165,7 @@ def report(all_results, generation):
 
 def main():
     wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
-    all_results, generation = {}, {}
+    all_results, generation, loads = {}, {}, []
     for name, url in database_urls().items():
         if name not in wanted:
             continue
@@ -169,8 +181,10 @@ def main():
             print(f"== {name}: preparing {SERVICES} services", flush=True)
             generation[name] = prepare(name, url, env)
         print(f"== {name}: measuring", flush=True)
+        loads.append(os.getloadavg()[0])
         all_results[name] = measure(env)
-    report(all_results, generation)
+        loads.append(os.getloadavg()[0])
+    report(all_results, generation, loads)
 
 
 if __name__ == "__main__":
