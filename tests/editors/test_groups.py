@@ -94,3 +94,25 @@ def test_translator_cannot_create_pages_but_can_reach_translations(site_tree, cl
     assert not ServicePage.objects.exists()
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/users/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("group", "can_read"), [("Editors", True), ("Moderators", True), ("Translators", False)]
+)
+def test_problem_reports_are_read_by_editors_and_moderators(client, member_of, group, can_read):
+    from feedback.models import ProblemReport
+
+    report = ProblemReport.objects.create(page_path="/fr/", language="fr", message="Horaires faux")
+    client.force_login(member_of(group))
+    listing = client.get("/admin/problem_reports/")
+    assert (listing.status_code == 200) is can_read
+    if can_read:
+        assert "Horaires faux" in listing.content.decode()
+        edit = client.post(
+            f"/admin/problem_reports/edit/{report.pk}/",
+            {"handled": "on", "message": "changed by an editor"},
+        )
+        assert edit.status_code == 302
+        report.refresh_from_db()
+        assert report.handled
+        assert report.message == "Horaires faux"

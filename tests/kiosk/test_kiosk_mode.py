@@ -142,3 +142,8 @@ def test_precache_needs_kiosk_mode(client, site_tree):
 
 def test_ordinary_pages_vary_on_cookie(client, site_tree):
     assert "Cookie" in client.get("/fr/")["Vary"]
+
+
+def test_kiosk_pages_offer_no_report_form(kiosk_client, client, hub_service):
+    # The form would set a CSRF cookie on a shared screen; residents ask at the desk.
+    assert "report-a-problem" not in kiosk_client.get(hub_service.url).content.decode()
