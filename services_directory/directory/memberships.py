@@ -1,8 +1,8 @@
 """Which services have which option, per directory page, kept in each process's memory.
 
 Disjunctive counts over 10,000 services need every (service, option) pair of every
-facet: about 100,000 pairs, which take most of a second to read from PostgreSQL. They
-change only when editors publish, so each process keeps them per directory page and
+facet: about 100,000 pairs, which take a few hundred milliseconds to read from
+PostgreSQL. They change only when editors publish, so each process keeps them per directory page and
 reads them again when the shared ``directory version`` changes (every save or delete of
 a model they come from bumps it, see ``signals``) or after ``MAX_AGE_SECONDS``. A request
 then only intersects sets in memory.
@@ -11,7 +11,8 @@ Places are few and shared by many services, so place facts (commune, accessibili
 weekly hours) are read per place and spread to services through their place links.
 
 Facet options (per language) and the services open in the current minute are kept the
-same way.
+same way; service cards and search results are kept in the shared cache under the same
+version (``cards``, ``search.engine``).
 """
 
 import time
