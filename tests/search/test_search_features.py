@@ -12,6 +12,8 @@ from django.test import override_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
+from kiosk.factories import KioskProfileFactory
+from places.factories import PlaceFactory
 from search import engine
 from search.backends.cluster import cluster_backends
 from search.models import SearchSynonym, ZeroResultSearch
@@ -130,11 +132,11 @@ class TestZeroResultStatistics:
         call_command("purge_search_stats", stdout=StringIO())
         assert not ZeroResultSearch.objects.filter(query="expirée").exists()
 
-    def test_kiosk_searches_are_not_recorded(self, housing, rf):
+    def test_kiosk_searches_are_not_recorded(self, housing, rf, site_tree):
         from search.views import search
 
         request = rf.get("/fr/search/", {"q": "introuvable"})
-        request.kiosk_profile = "lobby screen"
+        request.kiosk_profile = KioskProfileFactory(place=PlaceFactory(locale=site_tree.locale))
         search(request).render()
         assert not ZeroResultSearch.objects.exists()
         del request.kiosk_profile
