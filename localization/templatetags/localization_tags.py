@@ -5,6 +5,20 @@ from localization.freshness import freshness_of, source_language
 
 register = template.Library()
 
+# Languages whose names are common nouns, written in lower case inside a sentence
+# ("disponible en tamoul", "disponible en español"), while catalogues capitalise them for
+# lists and menus. German and Turkish capitalise them everywhere; Arabic, Tamil and
+# Tigrinya scripts have no case.
+LOWER_CASE_LANGUAGE_NAMES = {"fr", "it", "es", "pt", "sq", "uk"}
+
+
+def name_in_sentence(language_code):
+    """The name of ``language_code`` in the active language, as written mid-sentence."""
+    name = str(get_language_info(language_code)["name_translated"])
+    if get_language() in LOWER_CASE_LANGUAGE_NAMES:
+        return name[:1].lower() + name[1:]
+    return name
+
 
 @register.simple_tag(takes_context=True)
 def translation_notice(context, page):
@@ -24,8 +38,8 @@ def translation_notice(context, page):
         return {
             "kind": "untranslated",
             "content_language": language,
-            "content_language_name": get_language_info(language)["name_translated"],
-            "visitor_language_name": get_language_info(get_language())["name_translated"],
+            "content_language_name": name_in_sentence(language),
+            "visitor_language_name": name_in_sentence(get_language()),
             "source_url": source.url,
         }
     if get_language() == source_language():
@@ -44,6 +58,6 @@ def translation_notice(context, page):
         "stale": bool(row.is_stale),
         "source_changed_at": row.source_published_at,
         "source_language": source_language(),
-        "source_language_name": get_language_info(source_language())["name_translated"],
+        "source_language_name": name_in_sentence(source_language()),
         "source_url": source_url,
     }

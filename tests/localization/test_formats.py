@@ -95,3 +95,14 @@ def test_service_page_hours_table_per_language(site_tree, client, language):
     assert f'<span dir="ltr">{morning}</span>, <span dir="ltr">{afternoon}</span>' in content
     if day_name:
         assert re.search(rf'<th scope="row">{day_name}[ <]', content)
+
+
+@pytest.mark.parametrize(
+    ("visitor", "expected"),
+    [("fr", "tamoul"), ("es", "tamil"), ("uk", "тамільська"), ("de", "Tamilisch"), ("ta", "தமிழ்")],
+)
+def test_language_names_inside_notices_follow_the_visitor_language_case(visitor, expected):
+    from localization.templatetags.localization_tags import name_in_sentence
+
+    with translation.override(visitor):
+        assert name_in_sentence("ta") == expected
