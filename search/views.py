@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 
 from services_directory.directory import parse_page_number
 from services_directory.directory.cards import attach_cards
+from services_directory.directory.memberships import current_version
 from services_directory.models import ServicePage, ThemePage
 
 from .engine import SearchUnavailable, autocomplete, matching_ids
@@ -59,7 +60,8 @@ def promoted_pages(query, locale):
 
 
 def vocabulary(locale):
-    key = f"search-vocabulary-{locale.pk}"
+    # Keyed on the content version, so a page published a moment ago is suggested too.
+    key = f"search-vocabulary:{current_version()}:{locale.pk}"
     words = cache.get(key)
     if words is None:
         titles = searchable_pages(locale).values_list("title", flat=True)

@@ -70,6 +70,12 @@ def test_no_results_offers_a_spelling_suggestion_the_phone_and_the_themes(
     assert "Logement" in [p.title for p in response.context["theme_pages"]]
 
 
+def test_spelling_suggestions_know_a_page_published_a_moment_ago(housing, site_tree, client):
+    assert client.get("/fr/search/", {"q": "jardinnage"}).context["suggestion"] == ""
+    ThemePageFactory(parent=site_tree.home, title="Jardinage")
+    assert client.get("/fr/search/", {"q": "jardinnage"}).context["suggestion"] == "jardinage"
+
+
 def test_autocomplete_suggests_titles(housing, client):
     data = client.get("/fr/search/suggest/", {"q": "loge"}).json()
     assert data["suggestions"][0]["title"] == "Aide au logement"
