@@ -33,20 +33,21 @@ class PageEditorsMenuItem(MenuItem):
         )
 
 
-@hooks.register("register_admin_urls")
-def register_services_to_review_urls():
+def report_urls(view_class, slug, name):
+    """A report's page and the results-only address its filters refresh."""
     return [
+        path(f"reports/{slug}/", view_class.as_view(), name=name),
         path(
-            "reports/services-to-review/",
-            ServicesToReviewView.as_view(),
-            name="services_to_review",
-        ),
-        path(
-            "reports/services-to-review/results/",
-            ServicesToReviewView.as_view(results_only=True),
-            name="services_to_review_results",
+            f"reports/{slug}/results/",
+            view_class.as_view(results_only=True),
+            name=f"{name}_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_services_to_review_urls():
+    return report_urls(ServicesToReviewView, "services-to-review", "services_to_review")
 
 
 @hooks.register("register_reports_menu_item")

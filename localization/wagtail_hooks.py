@@ -1,26 +1,15 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core.wagtail_hooks import PageEditorsMenuItem
+from core.wagtail_hooks import PageEditorsMenuItem, report_urls
 
 from .reports import StaleTranslationsView
 
 
 @hooks.register("register_admin_urls")
 def register_stale_translations_urls():
-    return [
-        path(
-            "reports/stale-translations/",
-            StaleTranslationsView.as_view(),
-            name="stale_translations",
-        ),
-        path(
-            "reports/stale-translations/results/",
-            StaleTranslationsView.as_view(results_only=True),
-            name="stale_translations_results",
-        ),
-    ]
+    return report_urls(StaleTranslationsView, "stale-translations", "stale_translations")
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,5 +1,5 @@
 from django.db.models import Sum
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -7,6 +7,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.wagtail_hooks import report_urls
 
 from .models import SearchSynonym, ZeroResultSearch
 
@@ -60,16 +62,7 @@ class EditorsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_zero_result_urls():
-    view = ZeroResultSearchesView.as_view()
-    results = ZeroResultSearchesView.as_view(results_only=True)
-    return [
-        path("reports/searches-without-results/", view, name="zero_result_searches"),
-        path(
-            "reports/searches-without-results/results/",
-            results,
-            name="zero_result_searches_results",
-        ),
-    ]
+    return report_urls(ZeroResultSearchesView, "searches-without-results", "zero_result_searches")
 
 
 @hooks.register("register_reports_menu_item")
