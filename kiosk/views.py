@@ -33,7 +33,15 @@ KIOSK_ASSETS = (
     "js/kiosk/reset.js",
     "js/kiosk/offline.js",
     "js/kiosk/register.js",
+    # The language choice names Tamil and Tigrinya in their own scripts on every screen.
+    "fonts/noto-sans-tamil-name.woff2",
+    "fonts/noto-sans-ethiopic-name.woff2",
 )
+# Scripts that common systems lack: their stylesheet and font, kept for their language.
+LANGUAGE_FONT_ASSETS = {
+    "ta": ("css/fonts-ta.css", "fonts/noto-sans-tamil.woff2"),
+    "ti": ("css/fonts-ti.css", "fonts/noto-sans-ethiopic.woff2"),
+}
 
 
 def kiosk_profile_or_404(request):
@@ -149,7 +157,7 @@ def precache(request):
         start_page = profile.start_page.get_translation_or_none(locale) or profile.start_page
         urls.append(start_page.url)
     urls.append(reverse("javascript-catalog"))
-    urls += [static(path) for path in KIOSK_ASSETS]
+    urls += [static(path) for path in KIOSK_ASSETS + LANGUAGE_FONT_ASSETS.get(get_language(), ())]
     return JsonResponse({"language": get_language(), "urls": list(dict.fromkeys(urls))})
 
 

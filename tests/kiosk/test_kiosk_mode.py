@@ -136,6 +136,20 @@ def test_precache_lists_this_languages_key_pages(kiosk_client, hub_service):
     assert not [url for url in urls if "?q=" in url]
 
 
+@pytest.mark.parametrize(
+    ("language", "font", "expected"),
+    [
+        ("ta", "noto-sans-tamil.woff2", True),
+        ("ti", "noto-sans-ethiopic.woff2", True),
+        ("fr", "noto-sans-tamil.woff2", False),
+    ],
+)
+def test_precache_keeps_the_fonts_a_language_needs(kiosk_client, language, font, expected):
+    urls = kiosk_client.get(f"/{language}/kiosk/precache.json").json()["urls"]
+    assert (f"/static/fonts/{font}" in urls) is expected
+    assert "/static/fonts/noto-sans-tamil-name.woff2" in urls
+
+
 def test_precache_needs_kiosk_mode(client, site_tree):
     assert client.get("/fr/kiosk/precache.json").status_code == 404
 
