@@ -1,5 +1,7 @@
 from django import template
-from django.utils.translation import get_language, get_language_info
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+from wagtail.models import Page
 
 from localization.freshness import freshness_of, source_language
 
@@ -61,3 +63,47 @@ def translation_notice(context, page):
         "source_language_name": name_in_sentence(source_language()),
         "source_url": source_url,
     }
+
+
+# Language of parts (WCAG 3.1.2). <html> carries the visitor's language, so every interface
+# string, whatever component renders it, is right by default. What is not in that language
+# is the text of a page not yet translated: an alias showing its French source's title,
+# summary, body and French taxonomies. The elements showing such text carry
+# ``{% content_lang page %}``; marking per page (rather than <main> as a whole) keeps each
+# card or breadcrumb of a mixed list right, translated or not. Inside such an element, an
+# interface string (a StreamField block's label) goes back with ``{% visitor_lang page %}``.
+
+
+def content_language(page):
+    """The language ``page``'s text is written in, when it is not the visitor's; else None."""
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    if not hasattr(page, "_content_language"):
+        page._content_language = (
+            Page.objects.filter(pk=page.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
+    language = page._content_language
+    return language if language and language != get_language() else None
+
+
+def lang_attributes(page, language):
+    """``lang`` for ``language``, with ``dir`` when the page's text and the visitor's differ."""
+    if get_language_info(content_language(page))["bidi"] == get_language_bidi():
+        return format_html(' lang="{}"', language)
+    bidi = get_language_info(language)["bidi"]
+    return format_html(' lang="{}" dir="{}"', language, "rtl" if bidi else "ltr")
+
+
+@register.simple_tag
+def content_lang(page):
+    """` lang="fr"` (and ``dir``) when ``page`` shows text in another language."""
+    language = content_language(page)
+    return "" if language is None else lang_attributes(page, language)
+
+
+@register.simple_tag
+def visitor_lang(page):
+    """The visitor's ``lang`` back, inside an element marked by ``content_lang page``."""
+    return "" if content_language(page) is None else lang_attributes(page, get_language())

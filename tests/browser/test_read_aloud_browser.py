@@ -81,7 +81,7 @@ def test_page_shown_in_french_is_read_in_french_and_its_notice_in_arabic(page):
     # The Arabic demo pages are not translated yet: French text, an Arabic notice.
     with_voices(page, ["ar-SA"])
     page.goto("/ar/services/action-impots/")
-    assert page.locator("main").get_attribute("lang") == "fr"
+    assert page.locator("main h1").get_attribute("lang") == "fr"
     assert page.locator("[data-read-aloud-toggle]").is_hidden(), "no voice for the French text"
     with_voices(page, ["ar-SA", "fr-CA"])
     page.reload()
@@ -91,3 +91,5 @@ def test_page_shown_in_french_is_read_in_french_and_its_notice_in_arabic(page):
     title = page.locator("main h1").inner_text()
     assert {"text": notice, "lang": "ar", "voice": "Test ar-SA"} in spoken
     assert {"text": title, "lang": "fr", "voice": "Test fr-CA"} in spoken
+    heading = page.locator("#when-heading").inner_text()
+    assert {"text": heading, "lang": "ar", "voice": "Test ar-SA"} in spoken

@@ -48,7 +48,7 @@ def test_untranslated_page_shows_french_with_a_notice(synchronised_service, clie
     assert response.status_code == 200
     content = response.content.decode()
     assert re.search(rf'<html lang="{language}" dir="(ltr|rtl)">', content)
-    assert '<main id="main-content" tabindex="-1" lang="fr">' in content
+    assert '<h1 id="service-title" lang="fr"' in content
     assert f'class="notice notice--translation" role="note" lang="{language}"' in content
     assert "Permanence impôts" in content
 

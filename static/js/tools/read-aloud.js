@@ -14,8 +14,8 @@ const SKIP = "nav, [data-exit-page], .no-print, [aria-hidden='true']";
 const primary = (tag) => tag.toLowerCase().split(/[-_]/)[0];
 
 if (root && main && synth) {
-  // A page not yet translated is shown in French: its <main> is marked lang="fr", and
-  // the notice saying so is marked in the visitor's language.
+  // A page not yet translated is shown in French: its text is marked lang="fr", while the
+  // interface around it stays in the visitor's language (localization_tags.content_lang).
   const languageOf = (element) => element.closest("[lang]")?.getAttribute("lang") || "fr";
   const toggle = root.querySelector("[data-read-aloud-toggle]");
   const stop = root.querySelector("[data-read-aloud-stop]");
@@ -75,8 +75,9 @@ if (root && main && synth) {
     toggle.focus();
   });
   // Voices load asynchronously, and may appear or go away (e.g. a language pack).
+  // The page's title tells the language of its text.
   const reveal = () => {
-    root.hidden = !voiceFor(languageOf(main));
+    root.hidden = !voiceFor(languageOf(main.querySelector("h1") || main));
   };
   reveal();
   synth.addEventListener("voiceschanged", reveal);
