@@ -31,7 +31,7 @@ def test_switching_language_on_a_service_page_keeps_the_service(page):
     # Not translated into Tigrinya: the same service, in French, with the notice.
     switch_to(page, "ti")
     assert page.locator("html").get_attribute("lang") == "ti"
-    assert page.locator("main").get_attribute("lang") == "fr"
+    assert page.locator("main h1").get_attribute("lang") == "fr"
     assert heading(page) == "Guichet d’information sociale"
     assert page.locator(".notice--translation").get_attribute("lang") == "ti"
 
