@@ -178,6 +178,8 @@ def main():
         }
         if REUSE:
             print(f"== {name}: reusing the databases of the previous run", flush=True)
+            # The code may have gained migrations since: the schema must be the code's.
+            run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
         else:
             print(f"== {name}: preparing {SERVICES} services", flush=True)
             generation[name] = prepare(name, url, env)
