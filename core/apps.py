@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Proxima core")
+
+    def ready(self):
+        from wagtail.contrib.settings.models import BaseSiteSetting
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import post_page_move
+
+        from . import content_version
+        from .models import EmergencyNumber
+
+        content_version.connect_signals()
+        content_version.watch(Page, PageViewRestriction, EmergencyNumber)
+        content_version.watch(BaseSiteSetting, creations=False)
+        post_page_move.connect(content_version.bump, dispatch_uid="content-version-move")

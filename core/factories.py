@@ -1,9 +1,16 @@
 import factory
 from factory.django import DjangoModelFactory
-
-from taxonomy.factories import LocaleFactory
+from wagtail.models import Locale
 
 from . import models
+
+
+class LocaleFactory(DjangoModelFactory):
+    language_code = "fr"
+
+    class Meta:
+        model = Locale
+        django_get_or_create = ("language_code",)
 
 
 class EmergencyNumberFactory(DjangoModelFactory):

@@ -1,54 +1,29 @@
-"""“Services to review”: live service pages whose last check is older than their interval."""
+"""What every editors' report in the admin shares: its addresses and who sees it."""
 
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
+from django.urls import path
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from services_directory.models import ServicePage
+
+def can_edit_pages(user):
+    """Anyone who can add, edit or publish pages."""
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
-def overdue_services(user, today=None):
-    """Live services the user may edit whose review date has passed, oldest first."""
-    today = today or timezone.localdate()
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return (
-        ServicePage.objects.live()
-        .filter(pk__in=editable.values("pk"), review_due__lt=today)
-        .select_related("locale")
-        .order_by("review_due", "title")
-    )
+class PageEditorsMenuItem(MenuItem):
+    """Shown to anyone who can add, edit or publish pages."""
+
+    def is_shown(self, request):
+        return can_edit_pages(request.user)
 
 
-class ServicesToReviewView(ReportView):
-    page_title = _("Services to review")
-    header_icon = "date"
-    index_url_name = "services_to_review"
-    index_results_url_name = "services_to_review_results"
-    any_permission_required = ["add", "change", "publish"]
-    permission_policy = PagePermissionPolicy()
-    columns = [
-        TitleColumn(
-            "title",
-            label=_("Service"),
-            url_name="wagtailadmin_pages:edit",
+def report_urls(view_class, slug, name):
+    """A report's page and the results-only address its filters refresh."""
+    return [
+        path(f"reports/{slug}/", view_class.as_view(), name=name),
+        path(
+            f"reports/{slug}/results/",
+            view_class.as_view(results_only=True),
+            name=f"{name}_results",
         ),
-        Column("locale", label=_("Language"), accessor="locale.get_display_name"),
-        DateColumn("last_reviewed", label=_("Last checked")),
-        DateColumn("review_due", label=_("Review due since")),
     ]
-    list_export = ["title", "locale.language_code", "last_reviewed", "review_due", "url"]
-    export_headings = {
-        "title": _("Service"),
-        "locale.language_code": _("Language"),
-        "last_reviewed": _("Last checked"),
-        "review_due": _("Review due since"),
-        "url": _("Address"),
-    }
-
-    def get_filename(self):
-        return f"services-to-review-{timezone.localdate():%Y-%m-%d}"
-
-    def get_queryset(self):
-        return overdue_services(self.request.user)

@@ -16,8 +16,9 @@ from django.utils.text import slugify
 from wagtail.search.backends import get_search_backends
 from wagtail.search.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
+from core import content_version
+from places.hours import closes_next_day
 from places.models import Place
-from services_directory.directory.memberships import bump_version
 from services_directory.models import (
     ServiceIndexPage,
     ServiceOpeningPeriod,
@@ -129,7 +130,7 @@ class ServiceGenerator:
             pages = [self.create_page(directory, start + n) for n in range(self.count)]
             self.add_relations(pages, pools)
         # Relations were bulk-created, without the signals that mark directories stale.
-        bump_version()
+        content_version.bump()
         self.index(pages)
         return pages
 
@@ -191,6 +192,7 @@ class ServiceGenerator:
                         weekday=weekday,
                         opens=time_of(opens),
                         closes=time_of(closes),
+                        ends_next_day=closes_next_day(time_of(opens), time_of(closes)),
                     )
                     for weekday in self.choose(list(range(6)), 1, 5)
                     for opens, closes in split

@@ -12,9 +12,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from core.models import ContactSettings, EmergencyNumber
-from home.models import HomePage, StandardPage
+from home.models import HomePage, SafetySettings, StandardPage
 from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
+from places.hours import closes_next_day
 from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
 from services_directory.models import (
     ServiceHoursException,
@@ -56,6 +57,13 @@ SERVICE_DEFAULTS = {
 
 def parse_time(value):
     return datetime.time.fromisoformat(value)
+
+
+def period_times(opens, closes):
+    """Opening and closing times from "HH:MM" strings, with whether the period ends the
+    next day."""
+    opens, closes = parse_time(opens), parse_time(closes)
+    return {"opens": opens, "closes": closes, "ends_next_day": closes_next_day(opens, closes)}
 
 
 def next_occurrence(today, month, day):
@@ -159,7 +167,11 @@ class DemoLoader:
             self.features[slug], _c = self.get_or_create(
                 AccessibilityFeature,
                 {"locale": self.locale, "slug": slug},
-                {"name": name, "sort_order": order},
+                {
+                    "name": name,
+                    "sort_order": order,
+                    "is_step_free": slug == taxonomies.STEP_FREE_FEATURE,
+                },
             )
 
     def load_places(self):
@@ -199,10 +211,7 @@ class DemoLoader:
                     for weekday in weekdays:
                         for opens, closes in periods:
                             PlaceOpeningPeriod.objects.create(
-                                place=place,
-                                weekday=weekday,
-                                opens=parse_time(opens),
-                                closes=parse_time(closes),
+                                place=place, weekday=weekday, **period_times(opens, closes)
                             )
                 for kind in data["closures"]:
                     for start, end, reason in closures(kind, self.today):
@@ -297,8 +306,7 @@ class DemoLoader:
             ServiceOpeningPeriod(
                 place=self.places[place_slug] if place_slug else None,
                 weekday=weekday,
-                opens=parse_time(opens),
-                closes=parse_time(closes),
+                **period_times(opens, closes),
             )
             for place_slug, weekdays, periods in data["hours"]
             for weekday in weekdays
@@ -364,6 +372,11 @@ class DemoLoader:
             for field, value in pages.CONTACT.items():
                 setattr(contact, field, value)
             contact.save()
+            self.created += 1
+        safety = SafetySettings.for_site(site)
+        if safety.safety_page_id is None:
+            safety.safety_page = StandardPage.objects.child_of(home).get(slug=pages.SAFETY_PAGE)
+            safety.save()
             self.created += 1
 
     def load_kiosks(self):

@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -81,3 +82,34 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+@register_setting(icon="warning")
+class SafetySettings(BaseSiteSetting):
+    """Where pages on sensitive subjects send residents to read about staying safe."""
+
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("staying safe online page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page explaining “Exit this page”, browsing history and safe devices. "
+            "Linked next to the exit button, in the visitor's language when translated."
+        ),
+    )
+
+    panels = [PageChooserPanel("safety_page")]
+
+    class Meta:
+        verbose_name = _("safety")
+
+    def safety_page_in(self, locale):
+        """The safety page in ``locale``, or in the source language until translated."""
+        if self.safety_page is None:
+            return None
+        translated = self.safety_page.get_translation_or_none(locale)
+        page = translated if translated is not None and translated.live else self.safety_page
+        return page if page.live else None

@@ -11,10 +11,8 @@ from django.utils.translation import get_language, get_language_info
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
-from places.hours import format_period
-from places.models import Place
+from core.cards import attach_cards
 from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
-from services_directory.models.service import CARD_PREFETCH
 
 from .middleware import forget_profile, remember_profile
 from .models import KioskProfile
@@ -84,55 +82,25 @@ def languages(request):
     return render(request, "kiosk/languages.html", {"choices": choices})
 
 
-def active_locale():
-    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-
-
-def hub_services(place, locale):
-    """The hub's own services in ``locale``, each with its status and today's hours there."""
+def hub_services(request, place, locale, now):
+    """The hub's own services in ``locale``, as cards showing today's hours there."""
     if place is None:
         return []
-    # Translated pages may point at the hub's translation rather than the French place.
-    hub_ids = set(
-        Place.objects.filter(translation_key=place.translation_key).values_list("pk", flat=True)
-    )
-    services = (
-        ServicePage.objects.live()
-        .public()
-        .filter(locale=locale, service_places__place_id__in=hub_ids)
-        .distinct()
-        .order_by("title")
-        .prefetch_related(*CARD_PREFETCH)
-    )
-    now = timezone.now()
-    today = timezone.localdate()
-    entries = []
-    for service in services:
-        at_hub = next(p for p in service.places() if p.pk in hub_ids)
-        hours = service.opening_hours_for(at_hub)
-        entries.append(
-            {
-                "service": service,
-                "today": [
-                    format_period(interval.start.time(), interval.end.time())
-                    for interval in hours.intervals_on(today)
-                ],
-                "is_open": hours.is_open(now),
-            }
-        )
-    return entries
+    services = list(ServicePage.objects.for_residents(locale).delivered_at(place).order_by("title"))
+    attach_cards(services, request, now, heading_level=3, place=place)
+    return services
 
 
 def home(request):
     profile = kiosk_profile_or_404(request)
-    locale = active_locale()
+    locale = Locale.get_active()
     if profile.start_page_id:
         start_page = profile.start_page.get_translation_or_none(locale) or profile.start_page
         return redirect(start_page.get_url(request))
     hub = profile.place
     context = {
         "hub": hub and (hub.get_translation_or_none(locale) or hub),
-        "hub_services": hub_services(profile.place, locale),
+        "hub_services": hub_services(request, profile.place, locale, timezone.now()),
         "theme_pages": ThemePage.objects.live().public().filter(locale=locale).order_by("path"),
         "directory": ServiceIndexPage.objects.live().filter(locale=locale).first(),
     }
@@ -146,9 +114,11 @@ def offline(request):
 def precache(request):
     """What the service worker keeps for the active language, for when the network drops."""
     profile = kiosk_profile_or_404(request)
-    locale = active_locale()
+    locale = Locale.get_active()
     urls = [reverse("kiosk:languages"), reverse("kiosk_home"), reverse("kiosk_offline")]
-    urls += [entry["service"].url for entry in hub_services(profile.place, locale)]
+    if profile.place is not None:
+        hub = ServicePage.objects.for_residents(locale).delivered_at(profile.place)
+        urls += [service.url for service in hub.order_by("title")]
     directory = ServiceIndexPage.objects.live().filter(locale=locale).first()
     if directory is not None:
         urls.append(directory.url)

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core.wagtail_hooks import PageEditorsMenuItem, report_urls
+from core.reports import PageEditorsMenuItem, report_urls
 
 from .reports import StaleTranslationsView
 

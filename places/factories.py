@@ -3,9 +3,10 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from taxonomy.factories import LocaleFactory
+from core.factories import LocaleFactory
 
 from . import models
+from .hours import closes_next_day
 
 # A weekday split day: 9:00–12:00 and 13:30–17:00.
 SPLIT_DAY = ((datetime.time(9), datetime.time(12)), (datetime.time(13, 30), datetime.time(17)))
@@ -48,5 +49,9 @@ class PlaceFactory(DjangoModelFactory):
         for weekday in weekdays:
             for opens, closes in SPLIT_DAY:
                 models.PlaceOpeningPeriod.objects.create(
-                    place=self, weekday=weekday, opens=opens, closes=closes
+                    place=self,
+                    weekday=weekday,
+                    opens=opens,
+                    closes=closes,
+                    ends_next_day=closes_next_day(opens, closes),
                 )

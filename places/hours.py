@@ -5,8 +5,8 @@ clock times in the site's time zone (``settings.TIME_ZONE``); moments given to o
 returned by this module are timezone-aware datetimes.
 
 Rules:
-- A weekly period whose closing time is not after its opening time ends the next day
-  (night mediators 20:00–02:00).
+- A weekly period may end the next day (night mediators 20:00–02:00): its row says so
+  (``ends_next_day``, checked against the times by the models and the database).
 - A dated exception replaces every weekly period *starting* on its dates: a closure
   (``closed``) or one special period.
 - Comparisons happen in local wall time, so daylight-saving days need no special case:
@@ -14,6 +14,7 @@ Rules:
 """
 
 import datetime
+import enum
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,12 @@ DAYS_IN_WEEK = 7
 NEXT_OPENING_HORIZON_DAYS = 366
 
 
+def closes_next_day(opens, closes):
+    """For times written without the flag (demo data, imports): a period closing at or
+    before its opening time on the clock ends the next day."""
+    return closes <= opens
+
+
 @dataclass(frozen=True)
 class WeeklyPeriod:
     weekday: int  # 0 = Monday, as datetime.date.weekday()
@@ -34,10 +41,13 @@ class WeeklyPeriod:
     closes: datetime.time
     valid_from: datetime.date | None = None
     valid_until: datetime.date | None = None
+    # Stored rows always say; a period written by hand (None) ends the next day when it
+    # closes before it opens on the clock.
+    ends_next_day: bool | None = None
 
-    @property
-    def ends_next_day(self):
-        return self.closes <= self.opens
+    def __post_init__(self):
+        if self.ends_next_day is None:
+            object.__setattr__(self, "ends_next_day", closes_next_day(self.opens, self.closes))
 
     def applies_on(self, day):
         return (
@@ -45,6 +55,19 @@ class WeeklyPeriod:
             and (self.valid_from is None or day >= self.valid_from)
             and (self.valid_until is None or day <= self.valid_until)
         )
+
+    def covers(self, local):
+        """Whether the wall time ``local`` (a naive or site-local datetime) is inside an
+        opening of this period, dated exceptions aside."""
+        day, time = local.date(), local.time()
+        if (
+            self.applies_on(day)
+            and self.opens <= time
+            and (self.ends_next_day or time < self.closes)
+        ):
+            return True
+        yesterday = day - datetime.timedelta(days=1)
+        return self.ends_next_day and time < self.closes and self.applies_on(yesterday)
 
 
 @dataclass(frozen=True)
@@ -88,6 +111,35 @@ class DaySummary:
     @property
     def is_closed(self):
         return not self.periods
+
+
+class Source(enum.Enum):
+    """Whose weekly hours apply at a place of delivery."""
+
+    SERVICE = "service"
+    PLACE = "place"
+
+
+def sources_by_place(place_ids, own_place_ids):
+    """The precedence rule: whose hours apply at each place a service is delivered.
+
+    ``place_ids`` are the service's places of delivery, in order; ``own_place_ids`` the
+    places (None: not tied to a place, e.g. a phone line) where the service has weekly
+    periods of its own. At each place of delivery the service's own periods there win;
+    without any, the place's hours apply. The service's periods not tied to a place come
+    last. Dated exceptions follow the same choice: a place's closures apply where the
+    place's hours do; the service's own exceptions (at that place, or everywhere) always.
+
+    Returns ``[(place id or None, Source)]``. The service page, its card, the directory's
+    weekday sets and its "open now" all derive from this one function.
+    """
+    sources = [
+        (place_id, Source.SERVICE if place_id in own_place_ids else Source.PLACE)
+        for place_id in place_ids
+    ]
+    if None in own_place_ids:
+        sources.append((None, Source.SERVICE))
+    return sources
 
 
 def site_time_zone():

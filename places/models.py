@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.validators import normalise_phone, validate_international_phone
 
+from .geo import distance_km
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 
 
@@ -64,6 +65,14 @@ class OpeningPeriod(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            # The flag and the times agree, so every reader can trust the flag.
+            models.CheckConstraint(
+                condition=models.Q(ends_next_day=True, closes__lte=models.F("opens"))
+                | models.Q(ends_next_day=False, closes__gt=models.F("opens")),
+                name="%(app_label)s_%(class)s_ends_next_day_matches_times",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
@@ -72,7 +81,7 @@ class OpeningPeriod(models.Model):
         super().clean()
         errors = {}
         if self.opens is not None and self.closes is not None:
-            if self.ends_next_day and self.closes >= self.opens:
+            if self.ends_next_day and self.closes > self.opens:
                 errors["closes"] = _(
                     "A period that ends the next day must close earlier in the clock than "
                     "it opens (e.g. 20:00 to 02:00)."
@@ -94,6 +103,7 @@ class OpeningPeriod(models.Model):
             closes=self.closes,
             valid_from=self.valid_from,
             valid_until=self.valid_until,
+            ends_next_day=self.ends_next_day,
         )
 
 
@@ -227,6 +237,24 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+class PlaceQuerySet(models.QuerySet):
+    def reception_points(self):
+        """Hubs and antennas: where residents are first received."""
+        return self.filter(kind__in=[Place.Kind.HUB, Place.Kind.ANTENNA])
+
+    def nearest_to(self, latitude, longitude, limit):
+        """``[(place, km)]``: the ``limit`` places closest to the point, as the crow flies."""
+        located = self.filter(latitude__isnull=False, longitude__isnull=False)
+        ranked = sorted(
+            (
+                (distance_km(latitude, longitude, float(p.latitude), float(p.longitude)), p)
+                for p in located
+            ),
+            key=lambda pair: pair[0],
+        )
+        return [(place, km) for km, place in ranked[:limit]]
+
+
 class Place(TranslatableMixin, index.Indexed, ClusterableModel):
     """A building residents go to: a social hub, an antenna, a neighbourhood house."""
 
@@ -319,6 +347,8 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Reception address."))
 
+    objects = PlaceQuerySet.as_manager()
+
     panels = [
         MultiFieldPanel(
             [
@@ -384,6 +414,7 @@ class PlaceOpeningPeriod(Orderable, OpeningPeriod):
     class Meta(Orderable.Meta):
         verbose_name = _("opening period")
         verbose_name_plural = _("opening periods")
+        constraints = OpeningPeriod.Meta.constraints
 
 
 class PlaceHoursException(Orderable, HoursException):

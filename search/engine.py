@@ -15,9 +15,8 @@ from django.db import DatabaseError
 from django.utils.translation import get_language
 from wagtail.search.backends import get_search_backend
 
-from services_directory.directory.memberships import current_version
+from core import content_version
 
-from .backends import postgres_ranking, sqlite_ranking
 from .query import search_terms
 
 logger = logging.getLogger(__name__)
@@ -55,28 +54,13 @@ def with_cluster(run):
         return None
 
 
-def fast_route(backend):
-    """The module that queries the backend's index table directly, when there is one.
-
-    Wagtail's database backends are slow at scale (see each module's docstring).
-    Class names are compared because the SQLite backend's module imports only on SQLite.
-    """
-    name = type(backend).__name__
-    if name == "SQLiteSearchBackend":
-        return sqlite_ranking
-    if name == "LanguageAwarePostgresSearchBackend":
-        return postgres_ranking
-    return None
-
-
 def database_ranked_ids(queryset, terms, operator, limit):
+    """Ranked ids from the database index: straight from its table where the backend
+    can (``ranked_ids``, see ``search.backends.database``), else through Wagtail."""
     backend = get_search_backend("default")
-    route = fast_route(backend)
     try:
-        if route is sqlite_ranking:
-            return sqlite_ranking.ranked_ids(queryset, terms, operator, limit)
-        if route is postgres_ranking:
-            return postgres_ranking.ranked_ids(queryset, terms, operator, get_language(), limit)
+        if hasattr(backend, "ranked_ids"):
+            return backend.ranked_ids(queryset, terms, operator, limit)
         results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
         return [obj.pk for obj in (results[:limit] if limit else results)]
     except DatabaseError as error:
@@ -88,16 +72,15 @@ def results_key(queryset, terms, operator, limit):
     """The cache key of a search's ids: the content version, the language, the question."""
     question = "\n".join([str(queryset.query), " ".join(terms), operator, str(limit)])
     digest = hashlib.sha256(question.encode()).hexdigest()
-    return f"search-ids:{current_version()}:{get_language()}:{digest}"
+    return f"search-ids:{content_version.current()}:{get_language()}:{digest}"
 
 
 def ranked_ids(queryset, query, operator, limit=None):
     """Ids of the matches, best first, at most ``limit``; None without a searchable word.
 
     Common words are asked again and again, and ranking thousands of matches is most of
-    a search's time, so the ids are kept in the cache until the next edit: every save of
-    a page bumps the directory version, which is part of the key (see
-    ``services_directory.directory.memberships``).
+    a search's time, so the ids are kept in the cache until the next edit: the content
+    version is part of the key (see ``core.content_version``).
     """
     terms = search_terms(query)
     if not terms:
@@ -144,9 +127,8 @@ def autocomplete(queryset, query, limit):
     if found is not None:
         return found
     backend = get_search_backend("default")
-    route = fast_route(backend)
-    if route is None:
+    if not hasattr(backend, "autocomplete_ids"):
         return list(backend.autocomplete(text, queryset)[:limit])
-    ids = route.autocomplete_ids(queryset, terms, limit)
+    ids = backend.autocomplete_ids(queryset, terms, limit)
     objects = queryset.in_bulk(ids)
     return [objects[pk] for pk in ids if pk in objects]

@@ -8,14 +8,12 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from services_directory.directory import parse_page_number
-from services_directory.directory.cards import attach_cards
-from services_directory.directory.memberships import current_version
-from services_directory.models import ServicePage, ThemePage
+from core import content_version
+from core.cards import attach_cards
+from core.pagination import parse_page_number
 
 from .engine import SearchUnavailable, autocomplete, matching_ids
 from .models import SearchSynonym, ZeroResultSearch
@@ -26,10 +24,6 @@ RESULTS_PER_PAGE = 20
 MAX_RESULTS = 500
 SUGGESTIONS = 8
 VOCABULARY_CACHE_SECONDS = 600
-
-
-def active_locale():
-    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
 
 
 def searchable_pages(locale):
@@ -61,7 +55,7 @@ def promoted_pages(query, locale):
 
 def vocabulary(locale):
     # Keyed on the content version, so a page published a moment ago is suggested too.
-    key = f"search-vocabulary:{current_version()}:{locale.pk}"
+    key = f"search-vocabulary:{content_version.current()}:{locale.pk}"
     words = cache.get(key)
     if words is None:
         titles = searchable_pages(locale).values_list("title", flat=True)
@@ -85,7 +79,7 @@ def spelling_suggestion(query, locale):
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    locale = active_locale()
+    locale = Locale.get_active()
     context = {"search_query": query, "results_page": None, "search_failed": False}
     if query:
         pages = searchable_pages(locale)
@@ -105,21 +99,18 @@ def search(request):
             query_string=urlencode({"q": query}),
         )
         if not ids and not context["search_failed"]:
-            context.update(
-                suggestion=spelling_suggestion(query, locale),
-                theme_pages=ThemePage.objects.live().filter(locale=locale).order_by("title"),
-            )
+            context["suggestion"] = spelling_suggestion(query, locale)
             if not getattr(request, "kiosk_profile", None):
                 ZeroResultSearch.record(locale, query)
     return TemplateResponse(request, "pages/search.html", context)
 
 
 def load_results(ids, request):
-    """Specific pages for the ids, in order; services with their card (``card``)."""
+    """Specific pages for the ids, in order, each with its card (``card``)."""
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
-    services = [page for page in pages.values() if isinstance(page, ServicePage)]
-    attach_cards(services, request, timezone.now())
-    return [pages[pk] for pk in ids if pk in pages]
+    results = [pages[pk] for pk in ids if pk in pages]
+    attach_cards(results, request, timezone.now())
+    return results
 
 
 def suggest(request):
@@ -127,7 +118,7 @@ def suggest(request):
     query = clean_query(request.GET.get("q", ""))
     suggestions = []
     if search_terms(query):
-        pages = searchable_pages(active_locale())
+        pages = searchable_pages(Locale.get_active())
         try:
             suggestions = [
                 {"title": page.title, "url": page.url}

@@ -8,7 +8,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.wagtail_hooks import report_urls
+from core.reports import report_urls
 
 from .models import SearchSynonym, ZeroResultSearch
 

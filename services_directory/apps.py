@@ -7,6 +7,9 @@ class ServicesDirectoryConfig(AppConfig):
     verbose_name = _("Services directory")
 
     def ready(self):
-        from . import signals
+        from core import content_version
 
-        signals.connect()
+        from .models import ServiceHoursException, ServiceOpeningPeriod, ServicePlace
+
+        # Pages themselves are watched by core; these rows are also written on their own.
+        content_version.watch(ServicePlace, ServiceOpeningPeriod, ServiceHoursException)

@@ -1,16 +1,9 @@
 import factory
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
+
+from core.factories import LocaleFactory
 
 from . import models
-
-
-class LocaleFactory(DjangoModelFactory):
-    language_code = "fr"
-
-    class Meta:
-        model = Locale
-        django_get_or_create = ("language_code",)
 
 
 class TaxonomyFactory(DjangoModelFactory):

@@ -132,6 +132,15 @@ class SpokenLanguage(BaseTaxonomy):
 
 
 class AccessibilityFeature(BaseTaxonomy):
+    is_step_free = models.BooleanField(
+        _("step-free access"),
+        default=False,
+        help_text=_(
+            "Tick when this feature lets a wheelchair user get in (level entrance, ramp or "
+            "lift): services at places with it get a “Step-free access” badge."
+        ),
+    )
+
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("accessibility feature")
         verbose_name_plural = _("accessibility features")

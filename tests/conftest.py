@@ -22,8 +22,7 @@ def _french_by_default():
         yield
 
 
-@pytest.fixture
-def site_tree(db):
+def build_site_tree():
     """A French home page as the default site's root, with the directory at /fr/services/."""
     locale, _created = Locale.objects.get_or_create(language_code="fr")
     root = Page.get_first_root_node()
@@ -45,3 +44,8 @@ def site_tree(db):
         instance=ServiceIndexPage(title="Services", slug="services", locale=locale)
     )
     return SimpleNamespace(locale=locale, home=home, site=site, directory=directory)
+
+
+@pytest.fixture
+def site_tree(db):
+    return build_site_tree()

@@ -9,11 +9,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from search.backends.cluster import ENGINES as SEARCH_ENGINES
-from search.backends.cluster import cluster_backends
+from config.environment import cluster_backends, env_bool, search_engine
 
 from .base import *  # noqa: F403
-from .base import env_bool
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
@@ -35,11 +33,6 @@ if os.environ.get("REDIS_URL"):
     }
 
 if os.environ.get("SEARCH_URL"):
-    search_engine = os.environ.get("SEARCH_BACKEND", "elasticsearch8")
-    if search_engine not in SEARCH_ENGINES:
-        raise ImproperlyConfigured(
-            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_ENGINES)}, not {search_engine!r}."
-        )
     # The database index stays the default (editors' admin search, and residents' search
     # when the cluster cannot be reached); each language is searched in its own cluster
     # index, analysed for that language. See docs/decisions/0002-search-per-language.md.
@@ -47,7 +40,7 @@ if os.environ.get("SEARCH_URL"):
         "default": {"BACKEND": "search.backends.database"},
         **cluster_backends(
             os.environ["SEARCH_URL"],
-            search_engine,
+            search_engine(os.environ),
             [code for code, _name in LANGUAGES],  # noqa: F405
             index=os.environ.get("SEARCH_INDEX", "proxima"),
             timeout=float(os.environ.get("SEARCH_TIMEOUT", "2")),

@@ -6,8 +6,6 @@ from django.utils.translation import get_language, get_language_info
 register = template.Library()
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
-# Slug of the content page about "exit this page" and staying safe online.
-SAFETY_PAGE_SLUG = "quitter-rapidement-et-securite"
 
 
 @register.simple_tag(takes_context=True)
@@ -68,17 +66,3 @@ def page_qr_code(context, page, title):
 @register.simple_tag
 def exit_url():
     return settings.EXIT_THIS_PAGE_URL
-
-
-@register.simple_tag
-def safety_page():
-    """The page explaining "exit this page" and online safety, in the visitor's language."""
-    from django.utils.translation import get_language
-
-    from home.models import StandardPage
-
-    pages = StandardPage.objects.live().filter(slug=SAFETY_PAGE_SLUG)
-    return (
-        pages.filter(locale__language_code=get_language()).first()
-        or pages.filter(locale__language_code=DEFAULT_LANGUAGE).first()
-    )

@@ -17,6 +17,9 @@ DIRECTORY = {
     ),
 }
 
+# The content page linked next to "Exit this page" (home.SafetySettings).
+SAFETY_PAGE = "quitter-rapidement-et-securite"
+
 CONTACT = {
     "organisation_name": "Proxima – information sociale",
     "phone": "+41 22 306 06 70",

@@ -119,7 +119,8 @@ SPOKEN_LANGUAGES = [
     ("fsl", "Langue des signes française", "LSF"),
 ]
 
-# (slug, name)
+# (slug, name); the first one means step-free access (a badge on service cards).
+STEP_FREE_FEATURE = "acces-de-plain-pied"
 ACCESSIBILITY_FEATURES = [
     ("acces-de-plain-pied", "Accès de plain-pied ou ascenseur"),
     ("toilettes-accessibles", "Toilettes accessibles"),

@@ -37,9 +37,3 @@ def describe_status(status, now=None):
         "day": _day_phrase(opens, now.date()),
         "time": formats.time_format(opens, "TIME_FORMAT"),
     }
-
-
-@register.filter
-def call_overall_status(service, now):
-    """The service's status for a card: open now, or its next opening."""
-    return service.overall_status(now or timezone.now())

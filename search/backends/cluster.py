@@ -13,12 +13,7 @@ from copy import deepcopy
 
 from django.utils.module_loading import import_string
 
-ENGINES = {
-    "elasticsearch8": "modelsearch.backends.elasticsearch8.Elasticsearch8SearchBackend",
-    "elasticsearch9": "modelsearch.backends.elasticsearch9.Elasticsearch9SearchBackend",
-    "opensearch2": "modelsearch.backends.opensearch2.OpenSearch2SearchBackend",
-    "opensearch3": "modelsearch.backends.opensearch3.OpenSearch3SearchBackend",
-}
+from config.environment import SEARCH_ENGINES
 
 # Language code -> (stemmer language, stop-word list) known to Elasticsearch/OpenSearch.
 CLUSTER_LANGUAGES = {
@@ -112,24 +107,8 @@ def build_language_backend(engine_class):
 
 
 def SearchBackend(params):
-    """Backend factory for ``WAGTAILSEARCH_BACKENDS``: ENGINE (one of ENGINES) and LANGUAGE."""
+    """Backend factory for ``WAGTAILSEARCH_BACKENDS``: ENGINE (one of
+    ``config.environment.SEARCH_ENGINES``) and LANGUAGE; see ``cluster_backends`` there."""
     params = deepcopy(params)
-    engine_class = import_string(ENGINES[params.pop("ENGINE")])
+    engine_class = import_string(SEARCH_ENGINES[params.pop("ENGINE")])
     return build_language_backend(engine_class)(params)
-
-
-def cluster_backends(url, engine, languages, index="proxima", timeout=2):
-    """``WAGTAILSEARCH_BACKENDS`` entries ``cluster-<language>`` for a cluster at ``url``."""
-    return {
-        f"cluster-{code}": {
-            "BACKEND": "search.backends.cluster",
-            "ENGINE": engine,
-            "LANGUAGE": code,
-            "URLS": [url],
-            "INDEX": index,
-            "TIMEOUT": timeout,
-            # One attempt: an unreachable cluster must fail fast, then search falls back.
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-        }
-        for code in languages
-    }

@@ -16,7 +16,23 @@ from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
-from .database import config_for_language
+# PostgreSQL's built-in text-search configurations for the site's languages.
+POSTGRES_CONFIGS = {
+    "fr": "french",
+    "en": "english",
+    "de": "german",
+    "it": "italian",
+    "pt": "portuguese",
+    "es": "spanish",
+    "ar": "arabic",
+    "tr": "turkish",
+}
+DEFAULT_CONFIG = "simple"
+
+
+def config_for_language(language_code):
+    return POSTGRES_CONFIGS.get((language_code or "").split("-")[0], DEFAULT_CONFIG)
+
 
 TITLE_WEIGHT = 3.0
 # Autocomplete vectors are written with PostgreSQL's "simple" configuration by Wagtail.

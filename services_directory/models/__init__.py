@@ -1,11 +1,9 @@
+from .delivery import ServiceHoursException, ServiceOpeningPeriod, ServicePlace
 from .index import ServiceIndexPage
 from .service import (
     RelatedService,
-    ServiceHoursException,
     ServiceOnlineProcedure,
-    ServiceOpeningPeriod,
     ServicePage,
-    ServicePlace,
     ServiceRequiredDocument,
 )
 from .theme import ThemePage

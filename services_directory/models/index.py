@@ -5,12 +5,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-# Services per directory page: enough to scan, few enough for an old phone.
-DIRECTORY_PAGE_SIZE = 20
+from ..directory.listing import directory_context
+from .service import ServicePage
 
 
 class ServiceIndexPage(Page):
-    """The directory root (/fr/services/): every service, filterable."""
+    """The directory root (/fr/services/): every service, filterable.
+
+    Wagtail serves a page through its model, so this page sits on top of the directory
+    package (``services_directory.directory``), which never imports it.
+    """
 
     intro = RichTextField(
         _("introduction"),
@@ -34,19 +38,9 @@ class ServiceIndexPage(Page):
         verbose_name_plural = _("services directories")
 
     def live_services(self):
-        from .service import ServicePage
-
-        return (
-            ServicePage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("title")
-        )
+        return ServicePage.objects.child_of(self).for_residents(self.locale)
 
     def get_context(self, request, *args, **kwargs):
-        from ..directory import directory_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
         return context

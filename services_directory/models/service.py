@@ -26,25 +26,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.validators import normalise_phone, validate_international_phone
-from places.models import HoursException, OpeningPeriod, opening_hours_from_rows
+from places.hours import Source, sources_by_place
+from places.models import opening_hours_from_rows
 
 from ..blocks import ServiceBodyBlock
-
-# Accessibility feature (taxonomy slug) shown as a badge on result cards.
-STEP_FREE_ACCESS_SLUG = "acces-de-plain-pied"
-
-# What listing pages prefetch so that each card costs no query of its own.
-CARD_PREFETCH = (
-    "themes",
-    "spoken_languages",
-    "access_modes",
-    "online_procedures",
-    "opening_periods",
-    "hours_exceptions",
-    "service_places__place__opening_periods",
-    "service_places__place__hours_exceptions",
-    "service_places__place__accessibility_features",
-)
+from .querysets import CARD_PREFETCH, ServicePageManager
 
 
 def default_review_interval():
@@ -223,7 +209,12 @@ class ServicePage(Page):
         help_text=_("Why, until when, and where to go meanwhile."),
     )
 
+    objects = ServicePageManager()
+
     template = "pages/service_page.html"
+    # How lists show it (core.cards), and what that card reads.
+    card_template = "components/service_card.html"
+    card_prefetch = CARD_PREFETCH
 
     base_form_class = ServicePageForm
 
@@ -359,16 +350,9 @@ class ServicePage(Page):
     def places(self):
         return [link.place for link in self.service_places.all() if link.place_id]
 
-    def opening_hours_for(self, place=None):
-        """The service's own hours at ``place`` if it has any, else the place's hours."""
-        place_id = place.pk if place else None
-        own_periods = [p for p in self.opening_periods.all() if p.place_id == place_id]
-        own_exceptions = [e for e in self.hours_exceptions.all() if e.place_id in (place_id, None)]
-        if own_periods or place is None:
-            return opening_hours_from_rows(own_periods, own_exceptions)
-        hours = place.opening_hours()
-        hours.exceptions.extend(e.as_dated_exception() for e in own_exceptions)
-        return hours
+    def opening_hours_for(self, place):
+        """The hours that apply at ``place`` (None: hours not tied to a place)."""
+        return dict(self.hours_by_place()).get(place)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -401,86 +385,31 @@ class ServicePage(Page):
 
     def has_step_free_access(self):
         return any(
-            feature.slug == STEP_FREE_ACCESS_SLUG
+            feature.is_step_free
             for place in self.places()
             for feature in place.accessibility_features.all()
         )
 
     def hours_by_place(self):
-        """(place, OpeningHours) pairs; (None, hours) for hours not tied to a place."""
-        pairs = [(place, self.opening_hours_for(place)) for place in self.places()]
-        unplaced = self.opening_hours_for(None)
-        if unplaced.periods:
-            pairs.append((None, unplaced))
+        """(place, OpeningHours) at each place of delivery, then (None, hours) for hours
+        not tied to a place; whose hours apply is ``places.hours.sources_by_place``."""
+        places = {place.pk: place for place in self.places()}
+        own_periods = {}
+        for period in self.opening_periods.all():
+            own_periods.setdefault(period.place_id, []).append(period)
+        exceptions = list(self.hours_exceptions.all())
+        pairs = []
+        for place_id, source in sources_by_place(list(places), own_periods.keys()):
+            own_exceptions = [e for e in exceptions if e.place_id in (place_id, None)]
+            if source is Source.SERVICE:
+                hours = opening_hours_from_rows(own_periods[place_id], own_exceptions)
+            else:
+                place = places[place_id]
+                hours = opening_hours_from_rows(
+                    place.opening_periods.all(), [*place.hours_exceptions.all(), *own_exceptions]
+                )
+            pairs.append((places.get(place_id), hours))
         return pairs
-
-
-class ServicePlace(Orderable):
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="service_places")
-    place = models.ForeignKey(
-        "places.Place",
-        verbose_name=_("place"),
-        on_delete=models.CASCADE,
-        related_name="service_links",
-        help_text=_("A hub, antenna or other premises where the service is delivered."),
-    )
-    note = models.CharField(
-        _("note"),
-        max_length=200,
-        blank=True,
-        help_text=_("Optional: e.g. “2nd floor, desk B” or “Tuesdays only”."),
-    )
-
-    panels = [FieldPanel("place"), FieldPanel("note")]
-    api_fields = [APIField("place"), APIField("note")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("place of delivery")
-        verbose_name_plural = _("places of delivery")
-
-
-class ServiceOpeningPeriod(Orderable, OpeningPeriod):
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_periods")
-    place = models.ForeignKey(
-        "places.Place",
-        verbose_name=_("at"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("One of the places above; empty for phone lines and online help."),
-    )
-
-    panels = [FieldPanel("place"), *OpeningPeriod.panels]
-    api_fields = [
-        APIField(name) for name in ("place", "weekday", "opens", "closes", "ends_next_day")
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("opening period")
-        verbose_name_plural = _("opening periods")
-
-
-class ServiceHoursException(Orderable, HoursException):
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="hours_exceptions")
-    place = models.ForeignKey(
-        "places.Place",
-        verbose_name=_("at"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Empty when the exception applies everywhere the service is delivered."),
-    )
-
-    panels = [FieldPanel("place"), *HoursException.panels]
-    api_fields = [
-        APIField(name) for name in ("place", "start_date", "end_date", "closed", "reason")
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("hours exception")
-        verbose_name_plural = _("hours exceptions")
 
 
 class ServiceRequiredDocument(Orderable):

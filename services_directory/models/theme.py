@@ -7,8 +7,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.cards import attach_cards
+
 from .index import ServiceIndexPage
-from .service import CARD_PREFETCH, ServicePage
+from .service import ServicePage
 
 
 class ThemePage(Page):
@@ -59,16 +61,13 @@ class ThemePage(Page):
 
     def services(self):
         return (
-            ServicePage.objects.live()
-            .public()
-            .filter(locale=self.locale, themes__translation_key=self.theme.translation_key)
-            .order_by("title")
-            .distinct()
+            ServicePage.objects.for_residents(self.locale).with_theme(self.theme).order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.services().prefetch_related(*CARD_PREFETCH)
-        context["now"] = timezone.now()
+        services = list(self.services())
+        attach_cards(services, request, timezone.now())
+        context["services"] = services
         context["directory"] = ServiceIndexPage.objects.live().filter(locale=self.locale).first()
         return context

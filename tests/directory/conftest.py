@@ -27,7 +27,9 @@ def catalogue(site_tree):
         AccessModeFactory(name="Sans rendez-vous", slug="sans-rendez-vous", kind="walk_in"),
         AccessModeFactory(name="Par téléphone", slug="par-telephone", kind="phone"),
     ]
-    step_free = AccessibilityFeatureFactory(name="Plain-pied", slug="acces-de-plain-pied")
+    step_free = AccessibilityFeatureFactory(
+        name="Plain-pied", slug="acces-de-plain-pied", is_step_free=True
+    )
     vernier = PlaceFactory(commune="Vernier", latitude="46.2171", longitude="6.0849")
     vernier.accessibility_features.add(step_free)
     vernier.save()

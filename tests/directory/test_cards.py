@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core import content_version
 from places.factories import PlaceFactory
-from services_directory.directory.memberships import bump_version
 from services_directory.factories import ServicePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_a_card_is_rendered_once_then_reused(service, site_tree, client, path):
             return client.get(site_tree.directory.url)
         return client.get("/fr/search/", {"q": "logement"})
 
-    bump_version()
+    content_version.bump()
     with CaptureQueriesContext(connection) as first:
         first_html = fetch().content.decode()
     with CaptureQueriesContext(connection) as second:

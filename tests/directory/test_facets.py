@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from services_directory.directory.memberships import bump_version
+from core import content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_active_filters_are_removable_chips_with_clear_all(catalogue, client, si
 def query_counts(client, directory, choices):
     """Queries of a request after an edit (memberships read afresh, cards rendered), then
     of one reusing them."""
-    bump_version()
+    content_version.bump()
     with CaptureQueriesContext(connection) as cold:
         get(client, directory, choices)
     with CaptureQueriesContext(connection) as warm:

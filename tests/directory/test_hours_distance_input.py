@@ -7,10 +7,10 @@ import pytest
 
 from places.factories import PlaceFactory
 from places.models import PlaceHoursException
-from services_directory.directory import DirectoryView
-from services_directory.directory.opening import open_now_ids
+from services_directory.directory.listing import directory_context
 from services_directory.factories import ServicePageFactory
 from services_directory.models import ServiceOpeningPeriod, ServicePage
+from services_directory.models.opening import open_service_ids as open_now_ids
 
 pytestmark = pytest.mark.django_db
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -31,7 +31,7 @@ def hours_catalogue(site_tree):
     )
     night = ServicePageFactory(parent=site_tree.directory, title="Nuit", places=[])
     ServiceOpeningPeriod.objects.create(
-        page=night, weekday=6, opens=datetime.time(20), closes=datetime.time(2)
+        page=night, weekday=6, opens=datetime.time(20), closes=datetime.time(2), ends_next_day=True
     )
     return {
         "weekday": ServicePageFactory(
@@ -166,4 +166,4 @@ def test_too_many_parameters_is_a_translated_400(site_tree, client, settings):
 
 
 def test_view_is_importable_for_reuse():
-    assert DirectoryView
+    assert directory_context

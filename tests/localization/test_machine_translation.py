@@ -7,8 +7,9 @@ from wagtail.models import Locale
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.strings import StringValue
 
-from localization import machine_translation
-from localization.machine_translation import OfflineTranslator, translator_setting
+from config import environment
+from config.environment import translator_setting
+from localization.machine_translation import OfflineTranslator
 
 
 def test_disabled_unless_chosen_in_production():
@@ -67,7 +68,7 @@ def test_google_needs_its_client_library(monkeypatch):
     # The optional client library is not among the requirements.
     with pytest.raises(ImproperlyConfigured, match="google-cloud-translate"):
         translator_setting(environ)
-    monkeypatch.setattr(machine_translation.importlib.util, "find_spec", lambda name: object())
+    monkeypatch.setattr(environment.importlib.util, "find_spec", lambda name: object())
     assert translator_setting(environ) == {
         "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
         "OPTIONS": {

@@ -14,7 +14,8 @@ from django.conf import settings
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
-from search.backends.cluster import CLUSTER_LANGUAGES, cluster_backends, language_analysis
+from config.environment import cluster_backends
+from search.backends.cluster import CLUSTER_LANGUAGES, language_analysis
 
 ENGINES = ["elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"]
 

@@ -33,7 +33,7 @@ def french_pages():
 @pytest.mark.parametrize("operator", ["and", "or"])
 def test_same_matches_as_wagtail(pages, words, operator):
     backend = get_search_backend("default")
-    assert engine.fast_route(backend) is not None, "the database backend has a direct route"
+    assert hasattr(backend, "ranked_ids"), "the database backend has a direct route"
     with translation.override("fr"):
         fast = engine.database_ranked_ids(french_pages(), words, operator, None)
         stock = [

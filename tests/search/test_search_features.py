@@ -12,10 +12,10 @@ from django.test import override_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
+from config.environment import cluster_backends
 from kiosk.factories import KioskProfileFactory
 from places.factories import PlaceFactory
 from search import engine
-from search.backends.cluster import cluster_backends
 from search.models import SearchSynonym, ZeroResultSearch
 from services_directory.factories import ServicePageFactory, ThemePageFactory
 

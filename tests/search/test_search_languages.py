@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from services_directory.directory.memberships import bump_version
+from core import content_version
 from services_directory.factories import ServicePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_each_object_is_indexed_with_its_language_configuration(housing_pages):
 def search_queries(client, params):
     """Queries of a search after an edit (ranked, cards rendered), then of the same again
     (both kept)."""
-    bump_version()
+    content_version.bump()
     with CaptureQueriesContext(connection) as fresh:
         response = client.get("/fr/search/", params)
     with CaptureQueriesContext(connection) as kept:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-COMMUNES_FILE = Path(__file__).resolve().parent.parent / "data" / "communes.json"
+COMMUNES_FILE = Path(__file__).resolve().parent / "data" / "communes.json"
 EARTH_RADIUS_KM = 6371.0
 
 

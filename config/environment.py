@@ -1,0 +1,123 @@
+"""Settings from the environment: read by the settings modules, which import no app.
+
+Each helper turns environment variables into a Django or Wagtail setting, and says
+clearly what is wrong when they are misconfigured. ``.env.example`` lists every variable.
+"""
+
+import importlib.util
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+# Search cluster engines (SEARCH_BACKEND) and the Wagtail backend class each uses.
+SEARCH_ENGINES = {
+    "elasticsearch8": "modelsearch.backends.elasticsearch8.Elasticsearch8SearchBackend",
+    "elasticsearch9": "modelsearch.backends.elasticsearch9.Elasticsearch9SearchBackend",
+    "opensearch2": "modelsearch.backends.opensearch2.OpenSearch2SearchBackend",
+    "opensearch3": "modelsearch.backends.opensearch3.OpenSearch3SearchBackend",
+}
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+OFFLINE_TRANSLATOR = "localization.machine_translation.OfflineTranslator"
+DISABLED = {"", "none", "disabled", "off"}
+
+
+def _required(environ, name, choice):
+    value = environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={choice} needs {name}.")
+    return value
+
+
+def _installed(module):
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # A parent package is missing.
+        return False
+
+
+def translator_setting(environ, default="none"):
+    """The ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR`` value for this environment, or None."""
+    choice = environ.get("MACHINE_TRANSLATOR", default).strip().lower()
+    if choice in DISABLED:
+        return None
+    if choice == "offline":
+        return {"CLASS": OFFLINE_TRANSLATOR, "OPTIONS": {}}
+    if choice == "deepl":
+        options = {"AUTH_KEY": _required(environ, "DEEPL_API_KEY", choice)}
+        if environ.get("DEEPL_FORMALITY"):
+            options["FORMALITY"] = environ["DEEPL_FORMALITY"]
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": options,
+        }
+    if choice == "google":
+        # The Google client is an optional dependency: say so now rather than with an
+        # ImportError the first time an editor presses the button.
+        if not _installed("google.cloud.translate"):
+            raise ImproperlyConfigured(
+                "MACHINE_TRANSLATOR=google needs the google-cloud-translate package."
+            )
+        options = {
+            "PROJECT_ID": _required(environ, "GOOGLE_CLOUD_PROJECT_ID", choice),
+            "LOCATION": environ.get("GOOGLE_TRANSLATE_LOCATION", "").strip() or "global",
+        }
+        # Without a key file the client uses GOOGLE_APPLICATION_CREDENTIALS or the
+        # machine's own service account.
+        if environ.get("GOOGLE_TRANSLATE_CREDENTIALS_PATH", "").strip():
+            options["CREDENTIALS_PATH"] = environ["GOOGLE_TRANSLATE_CREDENTIALS_PATH"].strip()
+        return {
+            "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+            "OPTIONS": options,
+        }
+    if choice == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": _required(environ, "LIBRETRANSLATE_URL", choice).rstrip("/"),
+                # LibreTranslate servers without keys accept an empty one.
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR={choice!r} is not one of: deepl, google, libretranslate, "
+        "offline, none."
+    )
+
+
+def search_engine(environ):
+    """The cluster engine named by ``SEARCH_BACKEND`` (``elasticsearch8`` by default)."""
+    engine = environ.get("SEARCH_BACKEND", "elasticsearch8")
+    if engine not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_ENGINES)}, not {engine!r}."
+        )
+    return engine
+
+
+def cluster_backends(url, engine, languages, index="proxima", timeout=2):
+    """``WAGTAILSEARCH_BACKENDS`` entries ``cluster-<language>`` for a cluster at ``url``."""
+    return {
+        f"cluster-{code}": {
+            "BACKEND": "search.backends.cluster",
+            "ENGINE": engine,
+            "LANGUAGE": code,
+            "URLS": [url],
+            "INDEX": index,
+            "TIMEOUT": timeout,
+            # One attempt: an unreachable cluster must fail fast, then search falls back.
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        }
+        for code in languages
+    }

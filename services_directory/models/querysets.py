@@ -1,0 +1,49 @@
+"""Service pages in the domain's words: ``ServicePage.objects.for_residents(locale)``…"""
+
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from .opening import open_service_ids
+
+# What listings prefetch so that each card costs no query of its own.
+CARD_PREFETCH = (
+    "themes",
+    "spoken_languages",
+    "access_modes",
+    "online_procedures",
+    "opening_periods",
+    "hours_exceptions",
+    "service_places__place__opening_periods",
+    "service_places__place__hours_exceptions",
+    "service_places__place__accessibility_features",
+)
+
+
+class ServicePageQuerySet(PageQuerySet):
+    def for_residents(self, locale):
+        """The services residents of ``locale`` can read: live, public, in that language."""
+        return self.live().public().filter(locale=locale)
+
+    def with_card_data(self):
+        """Everything a service card shows, prefetched: no query per card."""
+        return self.prefetch_related(*CARD_PREFETCH)
+
+    def with_theme(self, theme):
+        """Services filed under ``theme`` in any language (themes are matched by their
+        translation key, so a page keeps its theme when either is translated)."""
+        return self.filter(themes__translation_key=theme.translation_key).distinct()
+
+    def delivered_at(self, place):
+        """Services delivered at ``place`` or at one of its translations."""
+        return self.filter(service_places__place__translation_key=place.translation_key).distinct()
+
+    def open_at(self, moment):
+        """Services open at ``moment``: hours, exceptions and suspension applied."""
+        return self.filter(pk__in=open_service_ids(self, moment))
+
+    def review_overdue(self, today):
+        """Services whose last check is older than their review interval."""
+        return self.filter(review_due__lt=today)
+
+
+ServicePageManager = PageManager.from_queryset(ServicePageQuerySet)

@@ -1,0 +1,54 @@
+"""“Services to review”: live service pages whose last check is older than their interval."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models.service import ServicePage
+
+
+def overdue_services(user, today=None):
+    """Live services the user may edit whose review date has passed, oldest first."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return (
+        ServicePage.objects.live()
+        .review_overdue(today or timezone.localdate())
+        .filter(pk__in=editable.values("pk"))
+        .select_related("locale")
+        .order_by("review_due", "title")
+    )
+
+
+class ServicesToReviewView(ReportView):
+    page_title = _("Services to review")
+    header_icon = "date"
+    index_url_name = "services_to_review"
+    index_results_url_name = "services_to_review_results"
+    any_permission_required = ["add", "change", "publish"]
+    permission_policy = PagePermissionPolicy()
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Service"),
+            url_name="wagtailadmin_pages:edit",
+        ),
+        Column("locale", label=_("Language"), accessor="locale.get_display_name"),
+        DateColumn("last_reviewed", label=_("Last checked")),
+        DateColumn("review_due", label=_("Review due since")),
+    ]
+    list_export = ["title", "locale.language_code", "last_reviewed", "review_due", "url"]
+    export_headings = {
+        "title": _("Service"),
+        "locale.language_code": _("Language"),
+        "last_reviewed": _("Last checked"),
+        "review_due": _("Review due since"),
+        "url": _("Address"),
+    }
+
+    def get_filename(self):
+        return f"services-to-review-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        return overdue_services(self.request.user)
