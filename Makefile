@@ -41,9 +41,10 @@ demo: setup ## Migrate and load the demo content (idempotent)
 run: demo ## Set up and serve the demo site on http://127.0.0.1:$(PORT)/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-lint: setup ## ruff format check, ruff lint, Django checks, migrations up to date
+lint: setup ## ruff format check, ruff lint, import floors, Django checks, migrations up to date
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 

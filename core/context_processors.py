@@ -8,9 +8,9 @@ from functools import cached_property
 
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.i18n import in_locale_or_source
 from core.models import EmergencyNumber
 
 
@@ -25,8 +25,8 @@ class SiteChrome:
         if site is None:
             return None
         root = site.root_page
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        if locale is None or root.locale_id == locale.pk:
+        locale = Locale.get_active()
+        if root.locale_id == locale.pk:
             return root
         return root.get_translation_or_none(locale) or root
 
@@ -38,9 +38,8 @@ class SiteChrome:
 
     @cached_property
     def emergency_numbers(self):
-        """In the active language; the French ones when none are translated yet."""
-        numbers = list(EmergencyNumber.objects.filter(locale__language_code=get_language()))
-        return numbers or list(EmergencyNumber.objects.filter(locale__language_code="fr"))
+        """In the active language; the source language's until they are translated."""
+        return in_locale_or_source(EmergencyNumber.objects.all(), Locale.get_active())
 
 
 def site_chrome(request):

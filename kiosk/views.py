@@ -25,6 +25,7 @@ KIOSK_ASSETS = (
     "img/favicon.svg",
     "js/display-early.js",
     "js/i18n.js",
+    "js/search-autocomplete.js",
     "js/tools/display-settings.js",
     "js/tools/print.js",
     "js/kiosk/idle.js",

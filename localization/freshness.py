@@ -15,15 +15,12 @@ A page translated without wagtail-localize (no TranslationSource) is stale when 
 French page was published after it.
 """
 
-from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-
-def source_language():
-    return settings.LANGUAGE_CODE
+from core.i18n import source_language
 
 
 def with_freshness(pages):

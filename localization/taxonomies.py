@@ -8,10 +8,11 @@ facets match taxonomies by ``translation_key``, so nothing else changes.
 Aliases are left alone: they show French text, French names included.
 """
 
-from django.conf import settings
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from core.i18n import is_source_language
 
 
 def translatable_m2m_fields(model):
@@ -25,7 +26,7 @@ def translatable_m2m_fields(model):
 
 def localise_taxonomies(page):
     """Points ``page``'s taxonomy fields at their translations in its language."""
-    if page.alias_of_id or page.locale.language_code == settings.LANGUAGE_CODE:
+    if page.alias_of_id or is_source_language(page.locale.language_code):
         return
     changed = False
     for field in translatable_m2m_fields(type(page)):

@@ -3,9 +3,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-register = template.Library()
+from core.i18n import is_source_language
 
-DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
@@ -38,6 +38,7 @@ def language_links(context):
                 "bidi": info["bidi"],
                 "url": url,
                 "is_current": code == current,
+                "is_source": is_source_language(code),
             }
         )
     return links
@@ -46,11 +47,6 @@ def language_links(context):
 @register.filter
 def absolute(url, request):
     return request.build_absolute_uri(url) if request is not None else url
-
-
-@register.simple_tag
-def default_language():
-    return DEFAULT_LANGUAGE
 
 
 @register.simple_tag(takes_context=True)
