@@ -1,12 +1,12 @@
 """“Stale translations”: translated pages whose French source changed since they were translated."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.reports import DatedReportView
 
 from .freshness import stale_translations
 
@@ -21,11 +21,12 @@ def source_edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.source_page_id])
 
 
-class StaleTranslationsView(ReportView):
+class StaleTranslationsView(DatedReportView):
     page_title = _("Stale translations")
     header_icon = "globe"
     index_url_name = "stale_translations"
     index_results_url_name = "stale_translations_results"
+    export_name = "stale-translations"
     any_permission_required = ["add", "change", "publish"]
     permission_policy = PagePermissionPolicy()
     columns = [
@@ -51,9 +52,6 @@ class StaleTranslationsView(ReportView):
         "last_published_at": _("Translation updated on"),
         "url": _("Address"),
     }
-
-    def get_filename(self):
-        return f"stale-translations-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
         return stale_translations_for(self.request.user)

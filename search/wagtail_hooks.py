@@ -1,14 +1,11 @@
 from django.db.models import Sum
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.reports import report_urls
+from core.reports import AdminUsersMenuItem, register_report
 
 from .models import SearchSynonym, ZeroResultSearch
 
@@ -55,22 +52,11 @@ class ZeroResultSearchesView(ReportView):
         ]
 
 
-class EditorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("wagtailadmin.access_admin")
-
-
-@hooks.register("register_admin_urls")
-def register_zero_result_urls():
-    return report_urls(ZeroResultSearchesView, "searches-without-results", "zero_result_searches")
-
-
-@hooks.register("register_reports_menu_item")
-def register_zero_result_menu_item():
-    return EditorsMenuItem(
-        _("Searches without results"),
-        reverse("zero_result_searches"),
-        name="searches-without-results",
-        icon_name="search",
-        order=60,
-    )
+register_report(
+    ZeroResultSearchesView,
+    "searches-without-results",
+    _("Searches without results"),
+    "search",
+    60,
+    menu_item_class=AdminUsersMenuItem,
+)

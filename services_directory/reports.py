@@ -3,8 +3,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.reports import DatedReportView
 
 from .models.service import ServicePage
 
@@ -21,11 +22,12 @@ def overdue_services(user, today=None):
     )
 
 
-class ServicesToReviewView(ReportView):
+class ServicesToReviewView(DatedReportView):
     page_title = _("Services to review")
     header_icon = "date"
     index_url_name = "services_to_review"
     index_results_url_name = "services_to_review_results"
+    export_name = "services-to-review"
     any_permission_required = ["add", "change", "publish"]
     permission_policy = PagePermissionPolicy()
     columns = [
@@ -46,9 +48,6 @@ class ServicesToReviewView(ReportView):
         "review_due": _("Review due since"),
         "url": _("Address"),
     }
-
-    def get_filename(self):
-        return f"services-to-review-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
         return overdue_services(self.request.user)

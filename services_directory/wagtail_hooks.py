@@ -3,25 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from core.reports import PageEditorsMenuItem, can_edit_pages, report_urls
+from core.reports import can_edit_pages, register_report
 
 from .reports import ServicesToReviewView, overdue_services
 
-
-@hooks.register("register_admin_urls")
-def register_services_to_review_urls():
-    return report_urls(ServicesToReviewView, "services-to-review", "services_to_review")
-
-
-@hooks.register("register_reports_menu_item")
-def register_services_to_review_menu_item():
-    return PageEditorsMenuItem(
-        _("Services to review"),
-        reverse("services_to_review"),
-        name="services-to-review",
-        icon_name="date",
-        order=50,
-    )
+register_report(ServicesToReviewView, "services-to-review", _("Services to review"), "date", 50)
 
 
 class ServicesToReviewPanel(Component):
