@@ -20,6 +20,12 @@ class ThemeFactory(TaxonomyFactory):
         django_get_or_create = ("locale", "slug")
 
 
+class NeedFactory(TaxonomyFactory):
+    class Meta:
+        model = models.Need
+        django_get_or_create = ("locale", "slug")
+
+
 class AudienceFactory(TaxonomyFactory):
     class Meta:
         model = models.Audience

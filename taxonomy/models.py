@@ -1,7 +1,8 @@
-"""The shared vocabularies residents filter the directory by.
+"""The shared vocabularies residents filter the directory by, and find help with.
 
-One concrete model per facet on an abstract base (name, slug, description, order), all
-translatable snippets: each locale has its own copy, and slugs are unique per locale.
+One concrete model per facet on an abstract base (name, slug, description, residents'
+words, order), all translatable snippets: each locale has its own copy, and slugs are
+unique per locale. Needs are finer than themes: the situations residents are in.
 """
 
 from django.db import models
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from .forms import NeedForm
 
 
 class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
@@ -30,6 +33,18 @@ class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
         _("description"),
         blank=True,
         help_text=_("Optional: one or two sentences shown where the term is explained."),
+    )
+    # One word or phrase per line, in the item's language: translated with the rest
+    # (wagtail-localize offers the whole list as one text to translate).
+    keywords = models.TextField(
+        _("residents' words"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line: what residents say or type when they look for "
+            "this, everyday words, abbreviations and common misspellings included, e.g. "
+            "“unpaid rent”, “bailiff”, “my landlord wants me out”. Search uses them to "
+            "lead residents here."
+        ),
     )
     sort_order = models.PositiveIntegerField(
         _("order"),
@@ -145,3 +160,28 @@ class AccessibilityFeature(BaseTaxonomy):
         verbose_name = _("accessibility feature")
         verbose_name_plural = _("accessibility features")
         constraints = unique_slug_per_locale("accessibilityfeature")
+
+
+class Need(BaseTaxonomy):
+    """A situation a resident is in, finer than a theme (data·inclusion's « besoins »):
+    « Menace d’expulsion » rather than « Logement »."""
+
+    theme = models.ForeignKey(
+        "taxonomy.Theme",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs",
+        help_text=_(
+            "Where residents would look for this situation, e.g. “Housing” for “Threat of "
+            "eviction”."
+        ),
+    )
+
+    base_form_class = NeedForm
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        constraints = unique_slug_per_locale("need")

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
+from .models import AccessibilityFeature, AccessMode, Audience, Need, SpokenLanguage, Theme
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -40,12 +40,19 @@ class AccessibilityFeatureViewSet(TaxonomyViewSet):
     icon = "pick"
 
 
+class NeedViewSet(TaxonomyViewSet):
+    model = Need
+    icon = "help"
+    list_display = ["name", "theme", "sort_order", "locale"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomies")
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (
         ThemeViewSet,
+        NeedViewSet,
         AudienceViewSet,
         AccessModeViewSet,
         SpokenLanguageViewSet,

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.validators import normalise_phone, validate_international_phone
 from places.hours import Source, sources_by_place
 from places.models import opening_hours_from_rows
+from taxonomy.forms import limit_to_locale
 
 from ..blocks import ServiceBodyBlock
 from .querysets import CARD_PREFETCH, ServicePageManager
@@ -51,6 +52,9 @@ class ServicePageForm(WagtailAdminPageForm):
             if name in self.fields:
                 self.fields[name].required = True
                 self.fields[name].error_messages["required"] = message
+        # Needs exist in every language: only those of the page's language are offered.
+        chosen = [need.pk for need in self.instance.needs.all()]
+        limit_to_locale(self.fields.get("needs"), self.instance.locale_id, chosen)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -90,6 +94,15 @@ class ServicePage(Page):
             "one idea per line)."
         ),
     )
+    keywords = models.TextField(
+        _("residents' words"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line: what residents say or type when they need this "
+            "service, its usual nicknames and abbreviations included, e.g. “free lawyer”, "
+            "“my husband hits me”. Search uses them; they are not shown on the page."
+        ),
+    )
     body = StreamField(
         ServiceBodyBlock(),
         verbose_name=_("details"),
@@ -101,6 +114,13 @@ class ServicePage(Page):
         verbose_name=_("themes"),
         related_name="services",
         help_text=_("At least one; residents browse the directory by theme."),
+    )
+    needs = ParentalManyToManyField(
+        "taxonomy.Need",
+        verbose_name=_("needs"),
+        blank=True,
+        related_name="services",
+        help_text=_("The situations it helps with, finer than themes, e.g. “Threat of eviction”."),
     )
     audiences = ParentalManyToManyField(
         "taxonomy.Audience",
@@ -221,12 +241,14 @@ class ServicePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("easy_read_summary"),
+        FieldPanel("keywords"),
         FieldPanel("body"),
     ]
     access_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("access_modes", widget=forms.CheckboxSelectMultiple),
             ],
@@ -299,8 +321,10 @@ class ServicePage(Page):
     api_fields = [
         APIField("summary"),
         APIField("easy_read_summary"),
+        APIField("keywords"),
         APIField("body"),
         APIField("themes"),
+        APIField("needs"),
         APIField("audiences"),
         APIField("access_modes"),
         APIField("spoken_languages"),
