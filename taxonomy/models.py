@@ -174,8 +174,7 @@ class Need(BaseTaxonomy):
         on_delete=models.SET_NULL,
         related_name="needs",
         help_text=_(
-            "Where residents would look for this situation, e.g. “Housing” for “Threat of "
-            "eviction”."
+            "Where residents would look for this situation, e.g. “Housing” for “Facing eviction”."
         ),
     )
 

@@ -7,8 +7,13 @@ from .models import AccessibilityFeature, AccessMode, Audience, Need, SpokenLang
 
 class TaxonomyViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "slug"]
+    # No "locale" here: Wagtail adds its own language filter to translatable snippets
+    # (?locale=fr); a second one by primary key made the listing answer 404.
+    list_filter = []
+    # Searched in the database, not the search index (which holds names only): editors
+    # find an item by its slug or by one of residents' words too.
+    search_backend_name = None
+    search_fields = ["name", "slug", "keywords"]
     ordering = ["sort_order", "name"]
 
 
@@ -26,7 +31,7 @@ class AccessModeViewSet(TaxonomyViewSet):
     model = AccessMode
     icon = "door"
     list_display = ["name", "kind", "sort_order", "locale"]
-    list_filter = ["locale", "kind"]
+    list_filter = ["kind"]
 
 
 class SpokenLanguageViewSet(TaxonomyViewSet):

@@ -20,6 +20,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='servicepage',
             name='needs',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The situations it helps with, finer than themes, e.g. “Threat of eviction”.', related_name='services', to='taxonomy.need', verbose_name='needs'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The situations it helps with, finer than themes, e.g. “Facing eviction”.', related_name='services', to='taxonomy.need', verbose_name='needs'),
         ),
     ]

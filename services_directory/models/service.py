@@ -120,7 +120,7 @@ class ServicePage(Page):
         verbose_name=_("needs"),
         blank=True,
         related_name="services",
-        help_text=_("The situations it helps with, finer than themes, e.g. “Threat of eviction”."),
+        help_text=_("The situations it helps with, finer than themes, e.g. “Facing eviction”."),
     )
     audiences = ParentalManyToManyField(
         "taxonomy.Audience",

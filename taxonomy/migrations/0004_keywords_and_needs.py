@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('keywords', models.TextField(blank=True, help_text='One word or phrase per line: what residents say or type when they look for this, everyday words, abbreviations and common misspellings included, e.g. “unpaid rent”, “bailiff”, “my landlord wants me out”. Search uses them to lead residents here.', verbose_name="residents' words")),
                 ('sort_order', models.PositiveIntegerField(default=0, help_text='Lower numbers are listed first in filters and menus.', verbose_name='order')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('theme', models.ForeignKey(blank=True, help_text='Where residents would look for this situation, e.g. “Housing” for “Threat of eviction”.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='needs', to='taxonomy.theme', verbose_name='theme')),
+                ('theme', models.ForeignKey(blank=True, help_text='Where residents would look for this situation, e.g. “Housing” for “Facing eviction”.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='needs', to='taxonomy.theme', verbose_name='theme')),
             ],
             options={
                 'verbose_name': 'need',
