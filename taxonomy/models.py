@@ -7,6 +7,7 @@ unique per locale. Needs are finer than themes: the situations residents are in.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -179,6 +180,14 @@ class Need(BaseTaxonomy):
     )
 
     base_form_class = NeedForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("theme"),
+        FieldPanel("description"),
+        FieldPanel("keywords"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("need")
