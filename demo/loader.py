@@ -31,6 +31,7 @@ from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLa
 
 from .data import kiosks, pages, places, services, taxonomies
 from .translated import translate_demo
+from .vocabulary import complete_services, load_vocabulary, service_vocabulary
 
 HOME_SLUG = "accueil"
 DEFAULT_REVIEWED_DAYS_AGO = 30
@@ -113,10 +114,13 @@ class DemoLoader:
     def load(self):
         self.locale, _created = Locale.objects.get_or_create(language_code="fr")
         self.load_taxonomies()
+        self.needs, created = load_vocabulary(self.locale, self.themes, self.audiences)
+        self.created += created
         self.load_places()
         home = self.load_home()
         directory = self.load_directory(home)
         self.load_services(directory)
+        self.created += complete_services(directory, self.needs, self.log)
         self.load_theme_pages(home)
         self.load_standard_pages(home)
         self.load_emergency_numbers()
@@ -354,6 +358,7 @@ class DemoLoader:
             online_procedures=[
                 ServiceOnlineProcedure(title=title, url=url) for title, url in data["procedures"]
             ],
+            **service_vocabulary(data["slug"], self.needs),
         )
 
     # Settings ------------------------------------------------------------------------

@@ -1,42 +1,91 @@
-"""Human translations of part of the demo, through wagtail-localize (``data.translations``).
+"""Translations of part of the demo, through wagtail-localize (``data.translations``).
 
-Translated pages replace the aliases of the synchronised tree; other pages, and the
-other languages, keep the French text with a notice. Idempotent: what is already
-translated is left untouched.
+Every taxonomy (needs included), the home page, the directory and the theme pages are
+translated into every language; services only in the languages that have them
+(``SERVICES_BY_LANGUAGE``). Translated pages replace the aliases of the synchronised
+tree; other pages keep the French text with a notice. What was drafted by machine is
+recorded as such, so residents and editors see it until someone reviews it
+(``data.translations`` says what was written by whom).
+
+Idempotent: what is translated is left untouched, unless its French source gained
+residents' words or needs since (a database loaded before they existed): then only the
+missing strings are added and the translation is published again.
 """
 
 from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation
+from wagtail_localize.strings import StringValue
 
 from home.models import HomePage
 from localization.translate import translate_object
 from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
-from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
+from taxonomy.models import AccessibilityFeature, AccessMode, Audience, Need, SpokenLanguage, Theme
 
 from .data import translations
+from .vocabulary import french_words, lines
 
-TAXONOMIES = [Theme, Audience, AccessMode, AccessibilityFeature, SpokenLanguage]
+# Themes before needs: a need's translation points at its theme's.
+TAXONOMIES = [Theme, Audience, AccessMode, AccessibilityFeature, SpokenLanguage, Need]
+MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
+MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
 
 
-def objects_to_translate(home):
-    """French snippets first: the theme pages' translations point at translated themes."""
+def objects_to_translate(home, language):
+    """French snippets first: the pages' translations point at translated taxonomies."""
     french = home.locale
     for model in TAXONOMIES:
         yield from model.objects.filter(locale=french).order_by("pk")
     yield home
     yield from ServiceIndexPage.objects.child_of(home)
     yield from ThemePage.objects.child_of(home).order_by("path")
-    yield from ServicePage.objects.filter(locale=french, slug__in=translations.SERVICES).order_by(
-        "path"
-    )
+    yield from ServicePage.objects.filter(
+        locale=french, slug__in=translations.SERVICES_BY_LANGUAGE[language]
+    ).order_by("path")
 
 
 def is_translated(instance, locale):
+    """Translated, with the residents' words and the needs its French source has."""
     translation = instance.get_translation_or_none(locale)
-    return translation is not None and not getattr(translation, "alias_of_id", None)
+    if translation is None or getattr(translation, "alias_of_id", None):
+        return False
+    if getattr(instance, "keywords", "") and not translation.keywords:
+        return False
+    return not (
+        isinstance(instance, ServicePage)
+        and instance.needs.exists()
+        and not translation.needs.exists()
+    )
+
+
+def as_segment(words):
+    """A keywords field as wagtail-localize stores it: one string, lines joined by <br/>."""
+    return StringValue.from_plaintext(lines(words)).data
+
+
+def words_memory(language):
+    """The French words of each item → this language's, as wagtail-localize strings."""
+    french = french_words()
+    return {
+        as_segment(french[key]): as_segment(words)
+        for key, words in translations.KEYWORDS[language].items()
+        if key in french
+    }
+
+
+def give_needs(instance, translated):
+    """wagtail-localize copies many-to-many fields only when it creates a translation: a
+    service translated before it had needs gets the French ones, which its publication
+    points at their translations (``localization.taxonomies``)."""
+    if not isinstance(instance, ServicePage) or translated.needs.exists():
+        return
+    needs = list(instance.needs.all())
+    if needs:
+        translated.needs = needs
+        translated.save_revision().publish()
 
 
 def translate_demo(home):
-    """Translates the demo's home, directory, themes, taxonomies and chosen services.
+    """Translates the demo's home, directory, theme pages, taxonomies and chosen services.
 
     Returns the number of objects translated.
     """
@@ -44,8 +93,21 @@ def translate_demo(home):
     created = 0
     for language, strings in translations.STRINGS.items():
         locale = Locale.objects.get(language_code=language)
-        for instance in objects_to_translate(home):
-            if not is_translated(instance, locale):
-                translate_object(instance, locale, strings.get)
-                created += 1
+        words = words_memory(language)
+
+        def translate(text, words=words, strings=strings):
+            return words.get(text) or strings.get(text)
+
+        def reviewed_unless_words(text, words=words):
+            return MACHINE if text in words else MANUAL
+
+        for instance in objects_to_translate(home, language):
+            if is_translated(instance, locale):
+                continue
+            drafted = language not in translations.REVIEWED or isinstance(instance, Need)
+            translated = translate_object(
+                instance, locale, translate, MACHINE if drafted else reviewed_unless_words
+            )
+            give_needs(instance, translated)
+            created += 1
     return created

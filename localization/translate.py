@@ -4,6 +4,10 @@ The same path an editor takes in wagtail-localize's editor: the French object be
 TranslationSource, each of its strings gets a StringTranslation in the target language,
 and the translated object is built from them — replacing the alias of a synchronised
 tree. The demo loader and the tests use it with hand-written texts.
+
+A string that already has a translation in the target language keeps it: translating
+again (after the French object gained a field) only fills what is missing, so a
+translator's corrections survive.
 """
 
 from wagtail.models import DraftStateMixin, Page
@@ -16,7 +20,9 @@ def translate_object(
     """Translates ``instance`` into ``locale``, published, and returns the translation.
 
     ``translate_string(text)`` returns the translation of one French string, or None to
-    keep the French text (wagtail-localize's fallback).
+    keep the French text (wagtail-localize's fallback). ``translation_type`` is how the
+    translations were made (manual or machine), or a function of the French string
+    giving it.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     Translation.objects.get_or_create(source=source, target_locale=locale)
@@ -24,11 +30,14 @@ def translate_object(
         text = translate_string(segment.string.data)
         if text is None:
             continue
-        StringTranslation.objects.update_or_create(
+        made = translation_type
+        if callable(translation_type):
+            made = translation_type(segment.string.data)
+        StringTranslation.objects.get_or_create(
             translation_of=segment.string,
             locale=locale,
             context=segment.context,
-            defaults={"data": text, "translation_type": translation_type},
+            defaults={"data": text, "translation_type": made},
         )
     publishable = isinstance(instance, Page | DraftStateMixin)
     # Pages are saved as a draft and their revision published here, not on commit as
