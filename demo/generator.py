@@ -13,12 +13,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 from core import content_version
 from places.hours import closes_next_day
 from places.models import Place
+from search import documents as search_documents
 from services_directory.models import (
     ServiceIndexPage,
     ServiceOpeningPeriod,
@@ -210,6 +212,7 @@ class ServiceGenerator:
 
     def index(self, pages):
         ids = [page.pk for page in pages]
+        search_documents.index_pages(Page.objects.filter(pk__in=ids))
         for backend in get_search_backends(with_auto_update=True):
             for start in range(0, len(ids), INDEX_BATCH_SIZE):
                 batch = ServicePage.objects.filter(pk__in=ids[start : start + INDEX_BATCH_SIZE])

@@ -17,6 +17,7 @@ from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
 from places.hours import closes_next_day
 from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
+from search import documents as search_documents
 from services_directory.models import (
     ServiceHoursException,
     ServiceIndexPage,
@@ -110,8 +111,13 @@ class DemoLoader:
         self.created += created
         return instance, created
 
-    @transaction.atomic
     def load(self):
+        # Every page published below is indexed for resident search once, at the end.
+        with search_documents.deferred():
+            return self.load_content()
+
+    @transaction.atomic
+    def load_content(self):
         self.locale, _created = Locale.objects.get_or_create(language_code="fr")
         self.load_taxonomies()
         self.needs, created = load_vocabulary(self.locale, self.themes, self.audiences)

@@ -22,6 +22,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from core.i18n import source_language
 
+# Fields residents never read (search uses them): their translation needs no notice.
+UNSEEN_FIELDS = ["keywords"]
+
 
 def with_freshness(pages):
     """``pages`` annotated with their French source and whether to trust them.
@@ -43,7 +46,7 @@ def with_freshness(pages):
         string__translations__locale_id=OuterRef("locale_id"),
         string__translations__context_id=F("context_id"),
         string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-    )
+    ).exclude(context__path__in=UNSEEN_FIELDS)
     return (
         pages.filter(alias_of__isnull=True)
         .exclude(locale__language_code=language)

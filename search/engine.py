@@ -1,13 +1,20 @@
 """One safe entry point to full-text search, with a fallback when the cluster is down.
 
-With a cluster configured (production, ``SEARCH_URL``), a language is searched in its
-own cluster index (backend ``cluster-<language>``); if the cluster fails, the database
-backend (``default``, kept up to date on every publish) answers, and the cluster is left
-alone for ``CLUSTER_PAUSE_SECONDS`` so that only one request pays its timeout.
+Without a cluster, the database answers: candidates from its full-text index
+(``store``), scored the same way on SQLite and PostgreSQL (``ranking``). With a cluster
+configured (production, ``SEARCH_URL``), a language is searched in its own cluster index
+(backend ``cluster-<language>``); if the cluster fails, the database answers, and the
+cluster is left alone for ``CLUSTER_PAUSE_SECONDS`` so that only one request pays its
+timeout.
+
+Pages matching every word come first, then those matching some (``ranking``). A question
+that no page matches entirely and that holds a word the site never uses is corrected
+(``spelling``) and searched again.
 """
 
 import hashlib
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,9 +22,9 @@ from django.db import DatabaseError
 from django.utils.translation import get_language
 from wagtail.search.backends import get_search_backend
 
-from core import content_version
+from core.content_version import current
 
-from .query import search_terms
+from . import ranking, spelling, store
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +32,19 @@ CLUSTER_PAUSE_SECONDS = 30
 CLUSTER_DOWN_KEY = "search-cluster-down"
 # Kept ids expire anyway, so that the cache holds only the searches asked lately.
 RESULTS_CACHE_SECONDS = 600
+# Results a search lists at most.
+LIMIT = store.MAX_CANDIDATES
 
 
 class SearchUnavailable(Exception):
     """Neither the cluster nor the database could answer."""
+
+
+@dataclass(frozen=True)
+class Found:
+    ids: list  # best first
+    question: object  # the Question searched: the one asked, or its correction
+    primary: frozenset = frozenset()  # those of ids that are primary results (services)
 
 
 def cluster_backend_name(language_code=None):
@@ -54,81 +70,150 @@ def with_cluster(run):
         return None
 
 
-def database_ranked_ids(queryset, terms, operator, limit):
-    """Ranked ids from the database index: straight from its table where the backend
-    can (``ranked_ids``, see ``search.backends.database``), else through Wagtail."""
-    backend = get_search_backend("default")
+def document_total(queryset):
+    """How many documents a queryset searches, kept until the next edit."""
+    digest = hashlib.sha256(str(queryset.query).encode()).hexdigest()
+    key = f"search-document-total:{current()}:{digest}"
+    total = cache.get(key)
+    if total is None:
+        total = store.document_count(queryset)
+        cache.set(key, total, RESULTS_CACHE_SECONDS)
+    return total
+
+
+@dataclass(frozen=True)
+class Ranked:
+    ids: list  # pages matching any word, best first
+    complete: frozenset  # those matching every word
+    primary: frozenset  # those that are primary results (services)
+    unmatched: int = 0  # words no page has
+
+    @property
+    def finds_everything_asked(self):
+        return bool(self.complete) and not self.unmatched
+
+
+def database_ranked(queryset, question):
+    alternatives = question.alternatives()
     try:
-        if hasattr(backend, "ranked_ids"):
-            return backend.ranked_ids(queryset, terms, operator, limit)
-        results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
-        return [obj.pk for obj in (results[:limit] if limit else results)]
+        candidates = store.candidate_ids(queryset, alternatives)
+        if not candidates:
+            return Ranked([], frozenset(), frozenset(), len(alternatives))
+        documents = store.documents(candidates)
+        total = document_total(queryset)
+        ids, complete = ranking.ranked(documents, alternatives, total, candidates)
+        primary = frozenset(pk for pk in ids if documents[pk]["is_primary"])
+        unmatched = ranking.unmatched_words(documents, alternatives)
+        return Ranked(ids, frozenset(complete), primary, unmatched)
     except DatabaseError as error:
         logger.warning("Database full-text search failed: %s", error)
         raise SearchUnavailable from error
 
 
-def results_key(queryset, terms, operator, limit):
+def cluster_ranked(backend, queryset, question):
+    text = " ".join(word.typed for word in question.words)
+    pages = queryset.only("pk")
+    complete = [obj.pk for obj in backend.search(text, pages, operator="and")[:LIMIT]]
+    seen = set(complete)
+    some = [obj.pk for obj in backend.search(text, pages, operator="or")[:LIMIT]]
+    ids = complete + [pk for pk in some if pk not in seen]
+    return Ranked(ids, frozenset(complete), frozenset(store.primary_ids(ids)))
+
+
+def results_key(queryset, question):
     """The cache key of a search's ids: the content version, the language, the question."""
-    question = "\n".join([str(queryset.query), " ".join(terms), operator, str(limit)])
-    digest = hashlib.sha256(question.encode()).hexdigest()
-    return f"search-ids:{content_version.current()}:{get_language()}:{digest}"
+    forms = "|".join(",".join(sorted(forms)) for forms in question.alternatives())
+    asked = "\n".join([str(queryset.query), forms])
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    return f"search-ids:{current()}:{get_language()}:{digest}"
 
 
-def ranked_ids(queryset, query, operator, limit=None):
-    """Ids of the matches, best first, at most ``limit``; None without a searchable word.
+def ranked(queryset, question):
+    """The pages of ``queryset`` matching the question's words, best first.
 
     Common words are asked again and again, and ranking thousands of matches is most of
-    a search's time, so the ids are kept in the cache until the next edit: the content
+    a search's time, so the result is kept in the cache until the next edit: the content
     version is part of the key (see ``core.content_version``).
     """
-    terms = search_terms(query)
-    if not terms:
+    key = results_key(queryset, question)
+    result = cache.get(key)
+    if result is None:
+        result = with_cluster(lambda backend: cluster_ranked(backend, queryset, question))
+        if result is None:
+            result = database_ranked(queryset, question)
+        cache.set(key, result, RESULTS_CACHE_SECONDS)
+    return result
+
+
+def corrected_if_better(question, locale_id, better):
+    """The question's correction, when ``better(correction)`` says it finds more."""
+    if question.corrects:
         return None
-    key = results_key(queryset, terms, operator, limit)
+    corrected = spelling.correction(question, locale_id)
+    return corrected if corrected is not None and better(corrected) else None
+
+
+def find(queryset, question, locale_id, correct=True):
+    """The pages of ``queryset`` matching ``question``, best first (the search page).
+
+    Pages matching every word come first, then those matching some. A question with
+    words no page has, or that no page matches entirely, is searched corrected when its
+    unknown words have a correction that finds more, unless ``correct`` is false.
+    """
+    if not question:
+        return Found([], question)
+    result = ranked(queryset, question)
+    if correct and not result.finds_everything_asked:
+
+        def better(corrected):
+            found = ranked(queryset, corrected)
+            return found.finds_everything_asked or found.unmatched < result.unmatched
+
+        corrected = corrected_if_better(question, locale_id, better)
+        if corrected is not None:
+            return find(queryset, corrected, locale_id, correct=False)
+    return Found(result.ids, question, result.primary)
+
+
+def narrowing_ids(queryset, question, require_all):
+    key = f"{results_key(queryset, question)}:narrowing:{require_all}"
     ids = cache.get(key)
     if ids is None:
-        ids = search_ids(queryset, terms, operator, limit)
+        try:
+            ids = store.candidate_ids(queryset, question.alternatives(), require_all, capped=False)
+        except DatabaseError as error:
+            logger.warning("Database full-text search failed: %s", error)
+            raise SearchUnavailable from error
         cache.set(key, ids, RESULTS_CACHE_SECONDS)
     return ids
 
 
-def search_ids(queryset, terms, operator, limit):
-    def cluster_ids(backend):
-        results = backend.search(" ".join(terms), queryset.only("pk"), operator=operator)
-        return [obj.pk for obj in (results[:limit] if limit else results)]
-
-    ids = with_cluster(cluster_ids)
-    if ids is not None:
-        return ids
-    return database_ranked_ids(queryset, terms, operator, limit)
-
-
-def matching_ids(queryset, query, limit=None):
-    """Primary keys of the objects matching ``query``, best first (all words, then any).
-
-    ``limit`` keeps only the most relevant ones, for lists nobody reads to the end.
-    """
-    ids = ranked_ids(queryset, query, "and", limit)
-    if ids is None:
-        return None
-    if not ids and len(search_terms(query)) > 1:
-        ids = ranked_ids(queryset, query, "or", limit)
-    return ids
+def narrow(queryset, question, locale_id):
+    """Every page of ``queryset`` with all the question's words, else with any, in the
+    database's order of relevance (the directory, where words narrow a list: never cut).
+    Corrected like ``find``."""
+    if not question:
+        return Found([], question)
+    ids = narrowing_ids(queryset, question, require_all=True)
+    if not ids:
+        corrected = corrected_if_better(
+            question, locale_id, lambda q: bool(narrowing_ids(queryset, q, True))
+        )
+        if corrected is not None:
+            return narrow(queryset, corrected, locale_id)
+        if len(question.words) > 1:
+            ids = narrowing_ids(queryset, question, require_all=False)
+    return Found(ids, question)
 
 
-def autocomplete(queryset, query, limit):
-    """Up to ``limit`` objects whose words start with the query's, best first."""
-    terms = search_terms(query)
-    if not terms:
+def autocomplete(queryset, question, limit):
+    """Up to ``limit`` pages whose title words start with the words typed, best first."""
+    if not question.typed:
         return []
-    text = " ".join(terms)
+    text = " ".join(question.typed)
     found = with_cluster(lambda backend: list(backend.autocomplete(text, queryset)[:limit]))
     if found is not None:
         return found
-    backend = get_search_backend("default")
-    if not hasattr(backend, "autocomplete_ids"):
-        return list(backend.autocomplete(text, queryset)[:limit])
-    ids = backend.autocomplete_ids(queryset, terms, limit)
-    objects = queryset.in_bulk(ids)
-    return [objects[pk] for pk in ids if pk in objects]
+    ids = store.title_prefix_ids(queryset, list(question.typed), limit)
+    pages = queryset.in_bulk(ids)
+    return [pages[pk] for pk in ids if pk in pages]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from .analysis import fold
 from .query import clean_query, search_terms
 
 # Queries that may carry personal data are never recorded: an e-mail address, or more
@@ -57,21 +58,67 @@ class SearchSynonym(models.Model):
         return [clean_query(line) for line in self.alternatives.splitlines() if line.strip()]
 
     @classmethod
-    def expansions(cls, locale, query):
-        """Alternative queries: the query with each known term replaced by its alternatives."""
-        words = " ".join(search_terms(query))
-        if not words:
+    def expansions(cls, question, locale):
+        """Alternative questions: the question with each known term replaced by its
+        alternatives."""
+        asked = question.normalised
+        if not asked:
             return []
+
+        def normalised(text):
+            return " ".join(fold(word) for word in search_terms(text, question.language))
+
         queries = []
         for synonym in cls.objects.filter(locale=locale):
-            term = " ".join(search_terms(synonym.term))
+            term = normalised(synonym.term)
             whole_term = re.compile(rf"(?<!\S){re.escape(term)}(?!\S)")
-            if term and whole_term.search(words):
+            if term and whole_term.search(asked):
                 queries += [
-                    whole_term.sub(" ".join(search_terms(alternative)), words).strip()
+                    whole_term.sub(normalised(alternative), asked).strip()
                     for alternative in synonym.alternative_queries()
                 ]
-        return [q for q in dict.fromkeys(queries) if q and q != words][:5]
+        return [
+            question.with_words(text)
+            for text in list(dict.fromkeys(queries))[:5]
+            if text and text != asked
+        ]
+
+
+class SearchDocument(models.Model):
+    """One live page as the resident search sees it: terms analysed per field.
+
+    Written by ``search.documents`` whenever a page is published (and removed when it is
+    unpublished), read through the full-text index of the database (``search.store``):
+    an FTS5 table on SQLite, a generated, GIN-indexed ``tsvector`` column on PostgreSQL,
+    both created by this app's migrations. Terms are already analysed
+    (``search.analysis``); the databases only match them.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    # The language the page's own text is written in: its source's for an untranslated
+    # copy, whose words residents of that locale may also type.
+    content_language = models.CharField(max_length=12)
+    is_primary = models.BooleanField(default=False)  # a service, rather than another page
+    is_suspended = models.BooleanField(default=False)
+    title_terms = models.TextField(blank=True)
+    keyword_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    # Folded, unstemmed words: title words for suggestions as residents type, and every
+    # word for spelling corrections.
+    title_words = models.TextField(blank=True)
+    words = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        indexes = [models.Index(fields=["locale", "is_primary"])]
+
+    def __str__(self):
+        return f"{self.page_id} ({self.locale_id})"
 
 
 class ZeroResultSearch(models.Model):
@@ -97,9 +144,9 @@ class ZeroResultSearch(models.Model):
         return self.query
 
     @classmethod
-    def record(cls, locale, query, today=None):
-        normalised = " ".join(search_terms(query))[:MAX_RECORDED_LENGTH]
-        if not normalised or looks_personal(query):
+    def record(cls, locale, question, today=None):
+        normalised = question.normalised[:MAX_RECORDED_LENGTH]
+        if not normalised or looks_personal(question.text):
             return
         today = today or timezone.localdate()
         entry, created = cls.objects.get_or_create(

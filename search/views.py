@@ -1,49 +1,55 @@
-"""Site search: every live public page of the active language, never an error page."""
+"""Site search: every live public page of the active language, never an error page.
 
-import difflib
+Services come first, as cards; other pages that match (themes, advice pages) follow in a
+short list. A question that finds nothing because of a misspelt word is searched
+corrected, and the page says so with a link to search exactly what was typed.
+"""
+
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from core import content_version
 from core.cards import attach_cards
 from core.pagination import parse_page_number
 
-from .engine import SearchUnavailable, autocomplete, matching_ids
+from .engine import SearchUnavailable, autocomplete, find
 from .models import SearchSynonym, ZeroResultSearch
-from .query import clean_query, search_terms
+from .query import Question
 
 RESULTS_PER_PAGE = 20
 # The most relevant results shown; beyond, residents are asked to add a word.
 MAX_RESULTS = 500
+OTHER_PAGES_SHOWN = 5
 SUGGESTIONS = 8
-VOCABULARY_CACHE_SECONDS = 600
 
 
 def searchable_pages(locale):
     return Page.objects.live().public().filter(locale=locale)
 
 
-def find_page_ids(pages, locale, query):
-    """Ids for the query and for its synonyms, the query's own results first."""
-    ids = matching_ids(pages, query, limit=MAX_RESULTS) or []
-    for alternative in SearchSynonym.expansions(locale, query):
+def found_ids(pages, locale, question, correct=True):
+    """Ids for the question and its synonyms, the question's own results first, and the
+    question searched (a correction of it, maybe)."""
+    found = find(pages, question, locale.pk, correct=correct)
+    ids, primary = list(found.ids), set(found.primary)
+    for alternative in SearchSynonym.expansions(found.question, locale):
+        more = find(pages, alternative, locale.pk)
         seen = set(ids)
-        ids += [
-            pk for pk in (matching_ids(pages, alternative, MAX_RESULTS) or []) if pk not in seen
-        ]
-    return ids[:MAX_RESULTS]
+        ids += [pk for pk in more.ids if pk not in seen]
+        primary |= more.primary
+    ids = ids[:MAX_RESULTS]
+    services = [pk for pk in ids if pk in primary]
+    return ids, services, [pk for pk in ids if pk not in primary], found.question
 
 
-def promoted_pages(query, locale):
-    normalised = " ".join(search_terms(query))
-    picks = Query.objects.filter(query_string=normalised).first()
+def promoted_pages(question, locale):
+    picks = Query.objects.filter(query_string=question.normalised).first()
     if picks is None:
         return []
     return [
@@ -53,55 +59,34 @@ def promoted_pages(query, locale):
     ]
 
 
-def vocabulary(locale):
-    # Keyed on the content version, so a page published a moment ago is suggested too.
-    key = f"search-vocabulary:{content_version.current()}:{locale.pk}"
-    words = cache.get(key)
-    if words is None:
-        titles = searchable_pages(locale).values_list("title", flat=True)
-        words = sorted({word for title in titles for word in search_terms(title) if len(word) > 3})
-        cache.set(key, words, VOCABULARY_CACHE_SECONDS)
-    return words
-
-
-def spelling_suggestion(query, locale):
-    words = vocabulary(locale)
-    corrected, changed = [], False
-    for term in search_terms(query):
-        match = difflib.get_close_matches(term, words, n=1, cutoff=0.75)
-        if match and match[0] != term:
-            corrected.append(match[0])
-            changed = True
-        else:
-            corrected.append(term)
-    return " ".join(corrected) if changed else ""
-
-
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
+    question = Question.parse(request.GET.get("q", ""), get_language())
     locale = Locale.get_active()
-    context = {"search_query": query, "results_page": None, "search_failed": False}
-    if query:
-        pages = searchable_pages(locale)
+    context = {"search_query": question.text, "results_page": None, "search_failed": False}
+    if question.text:
+        exact = request.GET.get("exact") == "1"
         try:
-            ids = find_page_ids(pages, locale, query)
+            ids, services, others, searched = found_ids(
+                searchable_pages(locale), locale, question, not exact
+            )
         except SearchUnavailable:
-            ids = []
+            ids, services, others, searched = [], [], [], question
             context["search_failed"] = True
-        paginator = Paginator(ids, RESULTS_PER_PAGE)
+        paginator = Paginator(services, RESULTS_PER_PAGE)
         number = min(parse_page_number(request.GET.get("page", 1)), paginator.num_pages)
         results_page = paginator.page(number)
         results_page.object_list = load_results(list(results_page.object_list), request)
         context.update(
             results_page=results_page,
+            other_pages=load_results(others[:OTHER_PAGES_SHOWN], request) if number == 1 else [],
             too_many=len(ids) >= MAX_RESULTS,
-            promotions=promoted_pages(query, locale),
-            query_string=urlencode({"q": query}),
+            promotions=promoted_pages(searched, locale),
+            query_string=urlencode({"q": question.text, **({"exact": "1"} if exact else {})}),
+            searched=searched,
+            exact_url="?" + urlencode({"q": question.text, "exact": "1"}),
         )
-        if not ids and not context["search_failed"]:
-            context["suggestion"] = spelling_suggestion(query, locale)
-            if not getattr(request, "kiosk_profile", None):
-                ZeroResultSearch.record(locale, query)
+        if not ids and not context["search_failed"] and not getattr(request, "kiosk_profile", None):
+            ZeroResultSearch.record(locale, question)
     return TemplateResponse(request, "pages/search.html", context)
 
 
@@ -115,17 +100,18 @@ def load_results(ids, request):
 
 def suggest(request):
     """Up to eight page titles for the autocomplete combobox, as JSON."""
-    query = clean_query(request.GET.get("q", ""))
+    question = Question.parse(request.GET.get("q", ""), get_language())
     suggestions = []
-    if search_terms(query):
-        pages = searchable_pages(Locale.get_active())
+    if question.typed:
         try:
             suggestions = [
                 {"title": page.title, "url": page.url}
-                for page in autocomplete(pages, query, SUGGESTIONS)
+                for page in autocomplete(
+                    searchable_pages(Locale.get_active()), question, SUGGESTIONS
+                )
             ]
         except Exception:  # noqa: BLE001 - suggestions are a nicety; never fail for them
             suggestions = []
-    response = JsonResponse({"query": query, "suggestions": suggestions})
+    response = JsonResponse({"query": question.text, "suggestions": suggestions})
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -1,19 +1,17 @@
 """Wagtail's database search backend, with a text-search configuration per language.
 
+This backend keeps Wagtail's own index (``wagtailsearch_indexentry``), which the
+editors' admin and the pages API search; residents search their own documents
+(``search.documents``, docs/decisions/0005-search-analysis.md).
+
 On PostgreSQL, stock Wagtail indexes and queries everything with one configuration
 (``SEARCH_CONFIG``); declaring one backend per language does not help, because all the
 database backends share one index table and overwrite each other's rows (Wagtail
 issue #9253). Here a single backend picks the configuration per object when indexing
 (from the object's locale) and per request when searching (from the active language),
 so French pages are stemmed as French, Portuguese pages as Portuguese, and languages
-PostgreSQL has no dictionary for use ``simple``.
-
-On SQLite (FTS5, no stemming) this is Wagtail's backend, and on other databases too.
-
-On SQLite and PostgreSQL the backend also answers ``ranked_ids`` and
-``autocomplete_ids`` straight from the index table (``sqlite_ranking``,
-``postgres_ranking``): Wagtail's own queries are slow at 10,000 pages.
-``search.engine`` uses these methods wherever a backend has them.
+PostgreSQL has no dictionary for use ``simple``. On SQLite and other databases this is
+Wagtail's backend unchanged.
 """
 
 from contextlib import contextmanager
@@ -23,10 +21,23 @@ from django.db import connection
 from django.utils.translation import get_language
 from modelsearch.backends.database import SearchBackend as database_backend_for
 
-from . import postgres_ranking, sqlite_ranking
-from .postgres_ranking import config_for_language
-
+# PostgreSQL's built-in text-search configurations for the site's languages.
+POSTGRES_CONFIGS = {
+    "fr": "french",
+    "en": "english",
+    "de": "german",
+    "it": "italian",
+    "pt": "portuguese",
+    "es": "spanish",
+    "ar": "arabic",
+    "tr": "turkish",
+}
+DEFAULT_CONFIG = "simple"
 _indexing_config = ContextVar("indexing_config", default=None)
+
+
+def config_for_language(language_code):
+    return POSTGRES_CONFIGS.get((language_code or "").split("-")[0], DEFAULT_CONFIG)
 
 
 def config_for_object(obj):
@@ -52,12 +63,6 @@ def build_postgres_backend(params):
     class LanguageAwarePostgresSearchBackend(PostgresSearchBackend):
         index_class = LanguageAwareIndex
 
-        def ranked_ids(self, queryset, terms, operator, limit=None):
-            return postgres_ranking.ranked_ids(queryset, terms, operator, get_language(), limit)
-
-        def autocomplete_ids(self, queryset, terms, limit):
-            return postgres_ranking.autocomplete_ids(queryset, terms, limit)
-
         @property
         def config(self):
             return _indexing_config.get() or config_for_language(get_language())
@@ -79,26 +84,7 @@ def indexing_with(config):
         _indexing_config.reset(token)
 
 
-def build_sqlite_backend(params):
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-
-    class RankingSQLiteSearchBackend(SQLiteSearchBackend):
-        def ranked_ids(self, queryset, terms, operator, limit=None):
-            return sqlite_ranking.ranked_ids(queryset, terms, operator, limit)
-
-        def autocomplete_ids(self, queryset, terms, limit):
-            return sqlite_ranking.autocomplete_ids(queryset, terms, limit)
-
-    return RankingSQLiteSearchBackend(params)
-
-
 def SearchBackend(params):
     if connection.vendor == "postgresql":
         return build_postgres_backend(params)
-    backend = database_backend_for(params)
-    if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-
-        if isinstance(backend, SQLiteSearchBackend):  # FTS5 is available
-            return build_sqlite_backend(params)
-    return backend
+    return database_backend_for(params)

@@ -16,7 +16,7 @@ from core.cards import attach_cards
 from core.content_version import kept
 from places.geo import communes
 from places.models import Place
-from search.engine import SearchUnavailable, matching_ids
+from search.engine import SearchUnavailable, narrow
 
 from ..models.service import ServicePage
 from . import ordering
@@ -145,13 +145,14 @@ def directory_context(index_page, request):
     now = timezone.now()
     locale = index_page.locale
     facets = facets_of(locale)
-    query = read_query(request.GET, facets)
+    query = read_query(request.GET, facets, locale.language_code)
     services = index_page.live_services()
 
-    text_ids, search_failed = None, False
-    if query.text:
+    text_ids, searched, search_failed = None, query.question, False
+    if query.question:
         try:
-            text_ids = matching_ids(services, query.text)
+            found = narrow(services, query.question, locale.pk)
+            text_ids, searched = found.ids, found.question
         except SearchUnavailable:
             search_failed = True
     known, memberships = facet_memberships(index_page, services, now)
@@ -187,6 +188,7 @@ def directory_context(index_page, request):
         "clear_url": "?" + (urlencode({"q": query.text}) if query.text else ""),
         "query_string": address.query_string(),
         "directory_query": query.text,
+        "searched": searched,
         "search_failed": search_failed,
         "ignored_filters": list(query.ignored),
         "sort": query.sort,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.pagination import parse_page_number
 from places.geo import Commune, find_commune
-from search.query import clean_query
+from search.query import Question
 
 # Guards against absurd addresses: more values than any real choice, or huge values.
 MAX_VALUES_PER_FACET = 30
@@ -30,11 +30,15 @@ class DirectoryQuery:
     """One directory request: choices per facet, words, place, order, page."""
 
     choices: tuple = ()  # ((facet name, (option key, ...)), ...), in the facets' order
-    text: str = ""
+    question: Question | None = None  # the words searched for, analysed once
     near: Commune | None = None
     sort: str = "name"
     page: int = 1
     ignored: tuple = ()  # labels of what the address said that was not understood
+
+    @property
+    def text(self):
+        return self.question.text if self.question is not None else ""
 
     def chosen(self, facet_name):
         return dict(self.choices).get(facet_name, ())
@@ -71,9 +75,10 @@ class DirectoryForm(forms.Form):
     sort = forms.CharField(required=False)
     page = forms.CharField(required=False)
 
-    def __init__(self, data, facets):
+    def __init__(self, data, facets, language):
         super().__init__(data)
         self.facets = facets
+        self.language = language
         for facet in facets:
             self.fields[facet.name] = ValuesField(required=False)
 
@@ -88,19 +93,19 @@ class DirectoryForm(forms.Form):
         near = find_commune(data.get("near", ""))
         if data.get("near", "").strip() and near is None:
             ignored.append(_("Near"))
-        text = clean_query(data.get("q", ""))
+        question = Question.parse(data.get("q", ""), self.language)
         sort = data.get("sort", "")
         if sort and sort not in SORTS:
             ignored.append(_("Sort by"))
         query = DirectoryQuery(
             choices=tuple(choices),
-            text=text,
+            question=question,
             near=near,
             page=parse_page_number(data.get("page") or 1),
             ignored=tuple(sorted({str(label) for label in ignored})),
         )
         if not (sort in SORTS and query.sort_available(sort)):
-            sort = "relevance" if text else "name"
+            sort = "relevance" if question.text else "name"
         data["query"] = replace(query, sort=sort)
         return data
 
@@ -121,8 +126,8 @@ class DirectoryForm(forms.Form):
         return tuple(keys)
 
 
-def read_query(params, facets):
-    """The ``DirectoryQuery`` of a request's GET parameters."""
-    form = DirectoryForm(params, facets)
+def read_query(params, facets, language):
+    """The ``DirectoryQuery`` of a request's GET parameters, for a directory in ``language``."""
+    form = DirectoryForm(params, facets, language)
     form.is_valid()  # every field is optional and lenient: the form is always valid
     return form.cleaned_data["query"]

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.validators import normalise_phone, validate_international_phone
 from places.hours import Source, sources_by_place
 from places.models import opening_hours_from_rows
+from search.documents import VOCABULARY_FIELD, vocabulary_text
 from taxonomy.forms import limit_to_locale
 
 from ..blocks import ServiceBodyBlock
@@ -231,6 +232,9 @@ class ServicePage(Page):
 
     objects = ServicePageManager()
 
+    # Services are what resident search lists first (search.views).
+    primary_search_result = True
+
     template = "pages/service_page.html"
     # How lists show it (core.cards), and what that card reads.
     card_template = "components/service_card.html"
@@ -307,13 +311,17 @@ class ServicePage(Page):
     # translations instead of offering it to translators (or machine translation).
     override_translatable_fields = [SynchronizedField("phone")]
 
+    # Boosts sort fields for resident search (search.documents): 2 and more are residents'
+    # words, above 1 the summary, the rest the body; the title counts most.
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("easy_read_summary"),
+        index.SearchField("keywords", boost=2),
+        index.SearchField(VOCABULARY_FIELD, boost=2),
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("easy_read_summary", boost=1.5),
+        index.SearchField("search_where_text", boost=1.5),
         index.SearchField("body"),
         index.SearchField("eligibility"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
-        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.SearchField("required_documents_text"),
         index.AutocompleteField("title"),
         index.FilterField("cost"),
         index.FilterField("is_suspended"),
@@ -370,6 +378,23 @@ class ServicePage(Page):
 
     def phone_dialable(self):
         return normalise_phone(self.phone)
+
+    def search_vocabulary_text(self):
+        return vocabulary_text(self)
+
+    def search_taxonomy_terms(self):
+        return [*self.themes.all(), *self.audiences.all(), *self.needs.all()]
+
+    def search_where_text(self):
+        """Who delivers it and where: residents add a commune or an organisation's name."""
+        names = [self.organisation.name] if self.organisation_id else []
+        names += [f"{place.name} {place.commune}" for place in self.places()]
+        return "\n".join(names)
+
+    def required_documents_text(self):
+        return "\n".join(
+            f"{document.document} {document.details}" for document in self.required_documents.all()
+        )
 
     def places(self):
         return [link.place for link in self.service_places.all() if link.place_id]

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.cards import attach_cards
+from search.documents import VOCABULARY_FIELD, vocabulary_text
 
 from .index import ServiceIndexPage
 from .service import ServicePage
@@ -43,7 +44,8 @@ class ThemePage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField(VOCABULARY_FIELD, boost=2),
+        index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
     ]
     api_fields = [APIField("theme"), APIField("intro"), APIField("body")]
@@ -54,6 +56,12 @@ class ThemePage(Page):
     class Meta:
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
+
+    def search_vocabulary_text(self):
+        return vocabulary_text(self)
+
+    def search_taxonomy_terms(self):
+        return [self.theme]
 
     @property
     def is_sensitive(self):

@@ -75,10 +75,9 @@ def assert_reads_in(client, language, title, direction, audience):
     content = response.content.decode()
     assert re.search(rf'<html lang="{language}" dir="{direction}">', content)
     assert f">{title}</h1>" in content
-    # Translated, up to date; only its residents' words were drafted by machine, and the
-    # page says so until a translator reviews them.
-    assert 'class="notice--machine"' in content
-    assert "notice--stale" not in content
+    # Translated by people, up to date: no notice. Its residents' words were drafted by
+    # machine, but residents never read them (search does).
+    assert "notice--translation" not in content
     assert 'lang="fr"' not in content.split("<main", 1)[1].split(">", 1)[0]
     # Its taxonomies are those of its language, not the French ones.
     assert audience in content

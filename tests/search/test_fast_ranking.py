@@ -1,11 +1,12 @@
-"""The direct index-table queries find exactly what Wagtail's own backend finds."""
+"""The resident search's own index: analysed terms found through the database's
+full-text index, scored the same way on SQLite and PostgreSQL."""
 
 import pytest
-from django.utils import translation
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
-from search import engine, views
+from search import engine, store, views
+from search.models import SearchDocument
+from search.query import Question
 from services_directory.factories import ServicePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,17 +30,41 @@ def french_pages():
     return Page.objects.live().public().filter(locale=Locale.objects.get(language_code="fr"))
 
 
-@pytest.mark.parametrize("words", [["logement"], ["aide", "logement"], ["impôts"], ["rien"]])
-@pytest.mark.parametrize("operator", ["and", "or"])
-def test_same_matches_as_wagtail(pages, words, operator):
-    backend = get_search_backend("default")
-    assert hasattr(backend, "ranked_ids"), "the database backend has a direct route"
-    with translation.override("fr"):
-        fast = engine.database_ranked_ids(french_pages(), words, operator, None)
-        stock = [
-            page.pk for page in backend.search(" ".join(words), french_pages(), operator=operator)
-        ]
-    assert sorted(fast) == sorted(stock)
+def found(text):
+    """What narrowing a list by ``text`` keeps (the directory's keyword box)."""
+    question = Question.parse(text, "fr")
+    result = engine.narrow(french_pages(), question, french_pages().first().locale_id)
+    return {Page.objects.get(pk=pk).title for pk in result.ids}
+
+
+def test_every_published_page_has_its_document(pages):
+    assert set(SearchDocument.objects.values_list("page_id", flat=True)) >= {p.pk for p in pages}
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("logement", {"Aide au logement", "Aide aux impôts et au logement", "Logement d'urgence"}),
+        ("logements", {"Aide au logement", "Aide aux impôts et au logement", "Logement d'urgence"}),
+        ("IMPOTS", {"Permanence impôts", "Aide aux impôts et au logement"}),
+        ("aide logement", {"Aide au logement", "Aide aux impôts et au logement"}),
+        ("rien", set()),
+    ],
+)
+def test_words_match_in_every_form_and_every_word_first(pages, text, titles):
+    assert found(text) == titles
+
+
+def test_any_word_when_no_page_has_them_all(pages):
+    assert found("juridique urgence") == {"Consultation juridique", "Logement d'urgence"}
+
+
+def test_the_search_page_adds_pages_with_some_words_after_those_with_all(pages):
+    question = Question.parse("aide logement", "fr")
+    ids = engine.find(french_pages(), question, pages[0].locale_id).ids
+    titles = [Page.objects.get(pk=pk).title for pk in ids]
+    assert set(titles[:2]) == {"Aide au logement", "Aide aux impôts et au logement"}
+    assert "Logement d'urgence" in titles[2:]
 
 
 def test_titles_rank_above_bodies(site_tree):
@@ -47,17 +72,28 @@ def test_titles_rank_above_bodies(site_tree):
         parent=site_tree.directory, title="Permanence", summary="Questions de logement."
     )
     in_title = ServicePageFactory(parent=site_tree.directory, title="Logement", summary="Aide.")
-    with translation.override("fr"):
-        ids = engine.database_ranked_ids(french_pages(), ["logement"], "and", None)
+    ids = engine.find(french_pages(), Question.parse("logement", "fr"), in_body.locale_id).ids
     assert ids == [in_title.pk, in_body.pk]
 
 
-def test_limit_keeps_the_best(pages):
-    with translation.override("fr"):
-        everything = engine.database_ranked_ids(french_pages(), ["logement"], "or", None)
-        best = engine.database_ranked_ids(french_pages(), ["logement"], "or", 2)
-    assert len(everything) == 3
-    assert best == everything[:2]
+def test_suspended_services_rank_lower(site_tree):
+    suspended = ServicePageFactory(
+        parent=site_tree.directory,
+        title="Logement",
+        is_suspended=True,
+        suspension_message="Travaux.",
+    )
+    open_service = ServicePageFactory(parent=site_tree.directory, title="Logement social")
+    ids = engine.find(french_pages(), Question.parse("logement", "fr"), suspended.locale_id).ids
+    assert ids == [open_service.pk, suspended.pk]
+
+
+def test_candidates_are_capped_keeping_the_best(pages, monkeypatch):
+    monkeypatch.setattr(store, "MAX_CANDIDATES", 2)
+    question = Question.parse("logement", "fr")
+    ids = store.candidate_ids(french_pages(), question.alternatives(), True)
+    assert len(ids) == 2
+    assert Page.objects.get(pk=ids[0]).title in {"Aide au logement", "Logement d'urgence"}
 
 
 def test_many_results_are_cut_with_a_hint(pages, client, monkeypatch):
@@ -68,10 +104,12 @@ def test_many_results_are_cut_with_a_hint(pages, client, monkeypatch):
     assert "ajoutez un mot pour affiner votre recherche" in response.content.decode()
 
 
+def suggested(text):
+    pages = engine.autocomplete(french_pages(), Question.parse(text, "fr"), 8)
+    return sorted(page.title for page in pages)
+
+
 def test_autocomplete_matches_word_starts_only(pages):
-    with translation.override("fr"):
-        titles = [page.title for page in engine.autocomplete(french_pages(), "impô", 8)]
-        assert sorted(titles) == ["Aide aux impôts et au logement", "Permanence impôts"]
-        assert engine.autocomplete(french_pages(), "mpôts", 8) == []
-        titles = [page.title for page in engine.autocomplete(french_pages(), "aide loge", 8)]
-        assert sorted(titles) == ["Aide au logement", "Aide aux impôts et au logement"]
+    assert suggested("impô") == ["Aide aux impôts et au logement", "Permanence impôts"]
+    assert suggested("mpôts") == []
+    assert suggested("aide loge") == ["Aide au logement", "Aide aux impôts et au logement"]

@@ -17,6 +17,7 @@ from kiosk.factories import KioskProfileFactory
 from places.factories import PlaceFactory
 from search import engine
 from search.models import SearchSynonym, ZeroResultSearch
+from search.query import Question
 from services_directory.factories import ServicePageFactory, ThemePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,19 +62,35 @@ def test_searching_does_not_store_the_query_as_a_promotion(housing, client):
     assert not Query.objects.exists()
 
 
-def test_no_results_offers_a_spelling_suggestion_the_phone_and_the_themes(
-    housing, site_tree, client
-):
-    ThemePageFactory(parent=site_tree.home, title="Logement")
+def test_a_misspelt_word_is_searched_corrected_and_the_page_says_so(housing, client):
     response = client.get("/fr/search/", {"q": "logemnt"})
-    assert response.context["suggestion"] == "logement"
-    assert "Logement" in [p.title for p in response.context["theme_pages"]]
+    assert titles(response) == ["Aide au logement"]
+    assert response.context["searched"].text == "logement"
+    content = response.content.decode()
+    assert "Résultats pour « logement »" in content
+    assert "?q=logemnt&amp;exact=1" in content
+    exact = client.get("/fr/search/", {"q": "logemnt", "exact": "1"})
+    assert titles(exact) == []
 
 
-def test_spelling_suggestions_know_a_page_published_a_moment_ago(housing, site_tree, client):
-    assert client.get("/fr/search/", {"q": "jardinnage"}).context["suggestion"] == ""
+def test_no_results_offers_the_phone_and_the_themes(housing, site_tree, client):
+    ThemePageFactory(parent=site_tree.home, title="Logement")
+    content = client.get("/fr/search/", {"q": "zzqxv"}).content.decode()
+    assert "Essayez d’autres mots" in content
+    assert "Logement</a>" in content
+
+
+def test_corrections_know_a_page_published_a_moment_ago(housing, site_tree, client):
+    assert client.get("/fr/search/", {"q": "jardinnage"}).context["searched"].text == "jardinnage"
     ThemePageFactory(parent=site_tree.home, title="Jardinage")
-    assert client.get("/fr/search/", {"q": "jardinnage"}).context["suggestion"] == "jardinage"
+    assert client.get("/fr/search/", {"q": "jardinnage"}).context["searched"].text == "jardinage"
+
+
+def test_a_query_that_finds_results_is_never_corrected(housing, site_tree, client):
+    ServicePageFactory(parent=site_tree.directory, title="Logemnt des jeunes")
+    response = client.get("/fr/search/", {"q": "logemnt"})
+    assert response.context["searched"].text == "logemnt"
+    assert titles(response) == ["Logemnt des jeunes"]
 
 
 def test_autocomplete_suggests_titles(housing, client):
@@ -127,7 +144,7 @@ class TestZeroResultStatistics:
             day=today - datetime.timedelta(days=89),
             count=2,
         )
-        ZeroResultSearch.record(site_tree.locale, "nouvelle", today=today)
+        ZeroResultSearch.record(site_tree.locale, Question.parse("nouvelle", "fr"), today=today)
         assert set(ZeroResultSearch.objects.values_list("query", flat=True)) == {
             "récente",
             "nouvelle",
@@ -223,6 +240,11 @@ def test_publishing_works_when_the_cluster_is_unreachable(site_tree, cluster_dow
 
 def test_synonyms_replace_whole_words_only(site_tree):
     SearchSynonym.objects.create(locale=site_tree.locale, term="PC", alternatives="prestations")
-    assert SearchSynonym.expansions(site_tree.locale, "PC familles") == ["prestations familles"]
-    assert SearchSynonym.expansions(site_tree.locale, "pcs familles") == []
-    assert SearchSynonym.expansions(site_tree.locale, "apc pc") == ["apc prestations"]
+
+    def expansions(text):
+        question = Question.parse(text, "fr")
+        return [q.text for q in SearchSynonym.expansions(question, site_tree.locale)]
+
+    assert expansions("PC familles") == ["prestations familles"]
+    assert expansions("pcs familles") == []
+    assert expansions("apc pc") == ["apc prestations"]
