@@ -29,8 +29,8 @@ CARD_SECONDS = 120
 
 
 def card_key(page, request, options, minute, version):
-    options = (f"{name}={value}" for name, value in sorted(options.items()))
-    return content_version.resident_key("card", version, request, minute, page.pk, *options)
+    settings = (f"{name}={value}" for name, value in sorted(options.items()))
+    return content_version.resident_key("card", version, request, minute, page.pk, *settings)
 
 
 def card_options(heading_level=3, place=None):
