@@ -7,14 +7,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Proxima core")
 
     def ready(self):
+        from django.core import checks
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import post_page_move
 
-        from . import content_version
+        from . import content_version, page_cache
         from .models import EmergencyNumber
 
         content_version.connect_signals()
         content_version.watch(Page, PageViewRestriction, EmergencyNumber)
         content_version.watch(BaseSiteSetting, creations=False)
         post_page_move.connect(content_version.bump, dispatch_uid="content-version-move")
+        checks.register(page_cache.check_middleware_order, checks.Tags.security)

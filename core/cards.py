@@ -19,7 +19,6 @@ from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from . import content_version
 
@@ -30,16 +29,8 @@ CARD_SECONDS = 120
 
 
 def card_key(page, request, options, minute, version):
-    parts = [
-        "card",
-        version,
-        get_language(),
-        request.get_host(),
-        minute,
-        page.pk,
-        *(f"{name}={value}" for name, value in sorted(options.items())),
-    ]
-    return ":".join(str(part) for part in parts)
+    settings = (f"{name}={value}" for name, value in sorted(options.items()))
+    return content_version.resident_key("card", version, request, minute, page.pk, *settings)
 
 
 def card_options(heading_level=3, place=None):
@@ -55,7 +46,7 @@ def attach_cards(pages, request, now, heading_level=3, place=None):
     ``card_prefetch`` (a constant number of queries) and rendered at ``now``.
     """
     options = card_options(heading_level, place)
-    minute = int(now.timestamp()) // 60
+    minute = content_version.minute_of(now)
     version = content_version.current()
     keys = {page.pk: card_key(page, request, options, minute, version) for page in pages}
     found = cache.get_many(list(keys.values()))

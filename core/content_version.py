@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
 # Kept values are read again after this long even without an edit, so a change made
@@ -60,6 +61,24 @@ def bump(**_signal_kwargs):
     """
     cache.set(VERSION_KEY, time.time_ns(), None)
     transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), None))
+
+
+def minute_of(moment):
+    """The minute ``moment`` falls in. What shows the time (“open now, until 12:00”) is
+    kept for the minute it was computed in, and no longer."""
+    return int(moment.timestamp()) // 60
+
+
+def resident_key(kind, version, request, minute, *parts):
+    """The cache key of something residents see (a card, a whole page).
+
+    It holds everything such an entry may depend on besides its own ``parts``: the
+    content version, the active language, the host the request was made to, and the
+    minute; so an entry is never read after an edit, in another language, on another
+    site or in another minute.
+    """
+    common = (kind, version, get_language(), request.get_host(), minute)
+    return ":".join(str(part) for part in (*common, *parts))
 
 
 def kept(key, read):

@@ -7,10 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_cache import ResidentPage
+
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(ResidentPage, Page):
     """The site's front page in each language: search, themes, emergency numbers."""
 
     intro = models.TextField(
@@ -55,7 +57,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ResidentPage, Page):
     """A plain content page: about us, accessibility statement, safety advice."""
 
     intro = models.TextField(

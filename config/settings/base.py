@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kiosk.middleware.KioskMiddleware",
+    # Last: pages anonymous residents read, kept for the minute (docs/decisions/0004).
+    "core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -12,7 +12,7 @@ weekly hours) are read per place and spread to services through their place link
 
 from dataclasses import dataclass, field
 
-from core.content_version import kept
+from core.content_version import kept, minute_of
 
 from ..models.opening import HoursRows, open_service_ids, places_of_services, read_hours_rows
 from .facets import FACETS, OPEN_NOW, OPENING_FACET
@@ -48,7 +48,7 @@ def memberships_of(index_page, services):
 
 def opening_memberships(index_page, services, known, now):
     """The opening facet's memberships: each weekday, and “now” for the current minute."""
-    minute = int(now.timestamp()) // 60
+    minute = minute_of(now)
 
     open_now = kept(
         ("open-now", index_page.pk, minute),

@@ -5,11 +5,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_cache import ResidentPage
+
 from ..directory.listing import directory_context
 from .service import ServicePage
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(ResidentPage, Page):
     """The directory root (/fr/services/): every service, filterable.
 
     Wagtail serves a page through its model, so this page sits on top of the directory

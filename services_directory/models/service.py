@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.page_cache import ResidentPage
 from core.validators import normalise_phone, validate_international_phone
 from places.hours import Source, sources_by_place
 from places.models import opening_hours_from_rows
@@ -71,7 +72,7 @@ class ServicePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ServicePage(Page):
+class ServicePage(ResidentPage, Page):
     """One form of help: what it is, for whom, how to get it, where and when."""
 
     class Cost(models.TextChoices):

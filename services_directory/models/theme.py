@@ -8,13 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.cards import attach_cards
+from core.page_cache import ResidentPage
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
 from .index import ServiceIndexPage
 from .service import ServicePage
 
 
-class ThemePage(Page):
+class ThemePage(ResidentPage, Page):
     """A landing page for one theme (seniors, disability…) presenting its services."""
 
     theme = models.ForeignKey(
