@@ -70,26 +70,29 @@ def page_texts(page):
 
 
 class Vocabulary:
-    """Taxonomy terms' names and residents' words per language, read once per batch."""
+    """Taxonomy terms' names and residents' words per language, each term read once."""
 
     def __init__(self):
-        self.known = {}
+        self.known = defaultdict(dict)  # model -> translation key -> language -> text
 
-    def load(self, model):
-        if model not in self.known:
-            texts = defaultdict(dict)
-            rows = model.objects.values_list(
+    def read(self, terms):
+        """Reads the terms not known yet, one query per model."""
+        wanted = defaultdict(set)
+        for term in terms:
+            if term.translation_key not in self.known[type(term)]:
+                wanted[type(term)].add(term.translation_key)
+        for model, keys in wanted.items():
+            rows = model.objects.filter(translation_key__in=keys).values_list(
                 "translation_key", "locale__language_code", "name", "keywords"
             )
             for key, language, name, keywords in rows:
-                texts[key][language] = f"{name}\n{keywords}"
-            self.known[model] = texts
-        return self.known[model]
+                self.known[model].setdefault(key, {})[language] = f"{name}\n{keywords}"
 
     def of(self, term, language):
         """[(language, text)] of ``term``: in ``language`` when translated, and in the
         source language, whose words residents of every language meet on letters."""
-        texts = self.load(type(term))[term.translation_key]
+        self.read([term])
+        texts = self.known[type(term)][term.translation_key]
         found = [(lang, texts.get(lang)) for lang in dict.fromkeys([language, source_language()])]
         return [(lang, text) for lang, text in found if text] or list(texts.items())[:1]
 
@@ -127,7 +130,9 @@ def build_document(page, language, vocabulary):
     # As written (lower case, accents kept): spelling corrections show them so.
     spelled = {word for parts in texts.values() for word in words(" ".join(parts), language)}
     described = getattr(page, "search_taxonomy_terms", None)
-    for term in described() if described else ():
+    describing = described() if described else []
+    vocabulary.read(describing)
+    for term in describing:
         for term_language, text in vocabulary.of(term, page.locale.language_code):
             terms[KEYWORDS] += analyse(text, term_language, stop_words=False)
             spelled |= set(words(text, term_language))
