@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("kiosk/", include("kiosk.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "demo",
     "localization",
     "feedback",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -208,6 +209,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 ]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Anonymous use of the APIs is throttled per client address (through the cache).
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 # Machine translation in wagtail-localize's editor: MACHINE_TRANSLATOR = deepl, google,
 # libretranslate, offline (development and tests only, not a real translation) or none.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, default="none")

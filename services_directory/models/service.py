@@ -33,6 +33,7 @@ from search.documents import VOCABULARY_FIELD, vocabulary_text
 from taxonomy.forms import limit_to_locale
 
 from ..blocks import ServiceBodyBlock
+from ..serializers import OrganisationField, PlacesField, TermsField
 from .querysets import CARD_PREFETCH, ServicePageManager
 
 
@@ -332,18 +333,18 @@ class ServicePage(ResidentPage, Page):
         APIField("easy_read_summary"),
         APIField("keywords"),
         APIField("body"),
-        APIField("themes"),
-        APIField("needs"),
-        APIField("audiences"),
-        APIField("access_modes"),
-        APIField("spoken_languages"),
+        APIField("themes", serializer=TermsField()),
+        APIField("needs", serializer=TermsField()),
+        APIField("audiences", serializer=TermsField()),
+        APIField("access_modes", serializer=TermsField()),
+        APIField("spoken_languages", serializer=TermsField()),
         APIField("cost"),
         APIField("cost_details"),
         APIField("eligibility"),
-        APIField("organisation"),
+        APIField("organisation", serializer=OrganisationField()),
         APIField("phone"),
         APIField("email"),
-        APIField("service_places"),
+        APIField("service_places", serializer=PlacesField()),
         APIField("opening_periods"),
         APIField("hours_exceptions"),
         APIField("required_documents"),
