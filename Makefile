@@ -71,9 +71,21 @@ messages-check: setup ## Fail when `make messages` would change locale/ (the ext
 	  exit 1; \
 	fi
 
-test: setup chromium lint messages-check ## Set up and run every check, on SQLite then PostgreSQL
-	$(BIN)/pytest
-	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) $(BIN)/pytest
+# The two passes run side by side (each mostly waits on one core: Python or PostgreSQL),
+# each with its own Redis database; their reports follow one another once both are done.
+TEST_LOGS := $(VENV)/test-logs
+REDIS_TEST_URL ?= redis://127.0.0.1:6379
+
+test: setup chromium lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
+	@mkdir -p $(TEST_LOGS)
+	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when both are done)"
+	@REDIS_URL=$(REDIS_TEST_URL)/14 $(BIN)/pytest >$(TEST_LOGS)/sqlite.log 2>&1 & sqlite=$$!; \
+	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) REDIS_URL=$(REDIS_TEST_URL)/15 \
+	  $(BIN)/pytest >$(TEST_LOGS)/postgres.log 2>&1 & postgres=$$!; \
+	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
+	echo "==================== SQLite ===================="; cat $(TEST_LOGS)/sqlite.log; \
+	echo "================== PostgreSQL =================="; cat $(TEST_LOGS)/postgres.log; \
+	test $$sqlite_status = 0 && test $$postgres_status = 0
 
 bench: setup ## Measure directory, search and service pages with 10,000 services
 	$(BIN)/python -m benchmarks.run

@@ -1,13 +1,15 @@
 """Fixtures shared by the whole suite.
 
 ``site_tree`` is the smallest real site: a French home page served by the default
-Site, with the services directory under it. Area-specific fixtures live in the
-area's own ``conftest.py``.
+Site, with the services directory under it. ``demo_site`` is the whole demo, loaded
+once per run (``load_demo`` takes minutes) and shared by the demo, relevance and
+browser tests. Area-specific fixtures live in the area's own ``conftest.py``.
 """
 
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -49,3 +51,27 @@ def build_site_tree():
 @pytest.fixture
 def site_tree(db):
     return build_site_tree()
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, committed to the test database once for the whole run.
+
+    Tests using it run last (``pytest_collection_modifyitems``), so the tests that
+    expect an empty database never see it; each of them still runs in a transaction
+    that is rolled back, so what one changes, the next does not see.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests on the demo after all the others, the browser's last (they commit)."""
+
+    def rank(item):
+        if "demo_site" not in item.fixturenames:
+            return 0
+        return 2 if item.get_closest_marker("browser") else 1
+
+    items.sort(key=rank)

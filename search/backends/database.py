@@ -21,17 +21,11 @@ from django.db import connection
 from django.utils.translation import get_language
 from modelsearch.backends.database import SearchBackend as database_backend_for
 
-# PostgreSQL's built-in text-search configurations for the site's languages.
-POSTGRES_CONFIGS = {
-    "fr": "french",
-    "en": "english",
-    "de": "german",
-    "it": "italian",
-    "pt": "portuguese",
-    "es": "spanish",
-    "ar": "arabic",
-    "tr": "turkish",
-}
+from search.analysis.stemming import SNOWBALL
+
+# PostgreSQL's built-in text-search configurations are named after the same Snowball
+# stemmers as the resident search's; the server lacks Tamil's.
+POSTGRES_CONFIGS = {code: name for code, name in SNOWBALL.items() if code != "ta"}
 DEFAULT_CONFIG = "simple"
 _indexing_config = ContextVar("indexing_config", default=None)
 

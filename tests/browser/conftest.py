@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
@@ -42,33 +41,6 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} missing: make chromium"))
 
 
-# French demo pages the browser tests also open in other languages.
-TRANSLATED_SLUGS = [
-    "accueil",
-    "services",
-    "action-impots",
-    "aide-violences-conjugales-geneve",
-    "jardins-robinsons",
-    "seniors",
-    "declaration-accessibilite",
-]
-TRANSLATED_LANGUAGES = ["en", "ar", "ti"]
-
-
-def load_demo_with_translations():
-    from wagtail.models import Locale, Page
-
-    if Page.get_first_root_node() is None:  # a transactional test flushed the database
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    call_command("load_demo")
-    pages = Page.objects.filter(locale__language_code="fr", slug__in=TRANSLATED_SLUGS)
-    for language in TRANSLATED_LANGUAGES:
-        locale, _created = Locale.objects.get_or_create(language_code=language)
-        for page in pages.order_by("depth").specific():
-            if page.get_translation_or_none(locale) is None:
-                page.copy_for_translation(locale).save_revision().publish()
-
-
 def close_server_sessions():
     """Ends database sessions the server's keep-alive threads still hold (PostgreSQL).
 
@@ -84,10 +56,9 @@ def close_server_sessions():
 
 
 @pytest.fixture(scope="session")
-def site_url(django_db_setup, django_db_blocker):
-    """The address of a live server holding the demo site, in fr, en, ar and ti."""
+def site_url(demo_site, django_db_blocker):
+    """The address of a live server holding the demo site."""
     with django_db_blocker.unblock():
-        load_demo_with_translations()
         shared = {
             alias: connection
             for alias, connection in ((c.alias, c) for c in connections.all())

@@ -30,7 +30,7 @@ def test_search_page_has_no_axe_violation(page, request_log, state):
 
 def test_result_count_is_announced(page):
     page.goto("/fr/search/?q=aide")
-    status = page.locator(".search__count [role=status]").inner_text()
+    status = page.locator("[role=status] .search__count").inner_text()
     assert "aide" in status
     assert any(char.isdigit() for char in status)
 
@@ -64,7 +64,7 @@ def test_open_suggestions_are_accessible_and_escape_closes_them(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/fr/search/?q=aide")
     assert page.locator("#search-page-input").input_value() == "aide"
-    assert page.locator(".search__count [role=status]").is_visible()
+    assert page.locator("[role=status] .search__count").is_visible()
 
 
 def test_search_works_without_javascript(browser, site_url):

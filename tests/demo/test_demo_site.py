@@ -1,10 +1,11 @@
-"""The demo site, loaded once for the class: believable, complete, valid, idempotent, and
+"""The demo site, loaded once per run: believable, complete, valid, idempotent, and
 translated by people into en, pt, es and ar, drafted by machine in the other languages,
 with the French fallback for what is not translated. Its needs and residents' words:
 ``vocabulary_checks``."""
 
 import re
 
+import pytest
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Locale, Page, Revision, Site
@@ -99,12 +100,9 @@ def assert_reads_in(client, language, title, direction, audience):
     ).exclude(context__path="keywords")
 
 
+@pytest.mark.usefixtures("demo_site")
 class DemoSiteTests(VocabularyChecks, TestCase):
-    """``load_demo`` takes over a minute: it runs once, each test in its own savepoint."""
-
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", stdout=None)
+    """On the demo loaded once per run, each test in its own transaction."""
 
     def test_demo_is_believable_and_complete(self):
         services = ServicePage.objects.live().filter(locale__language_code="fr")

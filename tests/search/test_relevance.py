@@ -5,7 +5,7 @@ docs/search-quality.md; this test keeps them from sliding back. Floors are the i
 targets (90 % in French, 85 % in every other language), never above what was measured.
 """
 
-from django.core.management import call_command
+import pytest
 from django.test import TestCase
 
 from benchmarks.relevance import evaluate, judged_queries
@@ -14,11 +14,8 @@ FLOORS = {"fr": 0.90}
 OTHER_LANGUAGES_FLOOR = 0.85
 
 
+@pytest.mark.usefixtures("demo_site")
 class JudgedQueries(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", verbosity=0)
-
     def test_each_language_finds_the_right_service_among_the_first_three(self):
         figures = evaluate(self.client, judged_queries())
         self.assertEqual(len(figures), 12)
