@@ -234,6 +234,11 @@ LOGGING = {
 # Proxima ----------------------------------------------------------------------
 # Where "Exit this page" leads: a neutral site that reveals nothing (weather forecast).
 EXIT_THIS_PAGE_URL = os.environ.get("EXIT_THIS_PAGE_URL", "https://www.meteosuisse.admin.ch/")
+# A kiosk starts only from its enrolment address (``manage.py kiosk_links``), so that a
+# link to /kiosk/<short name>/ cannot put a resident's phone in kiosk mode. The kiosk's
+# cookie is Secure in production (production.py).
+KIOSK_ENROLMENT_KEY_REQUIRED = True
+KIOSK_COOKIE_SECURE = False
 # Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
 # and no mail at all when that is empty too (reports are still listed in the admin).
 PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
