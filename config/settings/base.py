@@ -242,6 +242,9 @@ KIOSK_COOKIE_SECURE = False
 # Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
 # and no mail at all when that is empty too (reports are still listed in the admin).
 PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
+# Problem reports are deleted after this many days (``manage.py purge_problem_reports``,
+# which also erases the contact of handled ones).
+PROBLEM_REPORT_RETENTION_DAYS = int(os.environ.get("PROBLEM_REPORT_RETENTION_DAYS", "365"))
 # The request header in which the reverse proxy passes the visitor's address (e.g.
 # HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used only, hashed, to rate-limit the report form.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
