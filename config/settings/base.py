@@ -197,6 +197,10 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Proxima")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always go through /documents/<id>/<name>, which checks a private collection's
+# restriction, never to their file's address under MEDIA_URL (which the proxy must refuse
+# for /media/documents/: docs/deployment.md). Even with a remote storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
