@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,12 +16,27 @@ urlpatterns = [
     path("", include("opendata.urls")),
 ]
 
+
+def media_patterns():
+    """Media files for the development server, documents left out: they are served at
+    /documents/<id>/<name>, which checks their collection's privacy (docs/privacy.md)."""
+    from django.views.static import serve
+
+    prefix = settings.MEDIA_URL.strip("/")
+    return [
+        re_path(
+            rf"^{prefix}/(?!documents/)(?P<path>.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_patterns()
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),

@@ -13,7 +13,8 @@ docs/decisions/0004-page-cache.md.
 What may be kept is decided once, here:
 
 - the page type opts in with ``ResidentPage`` (pages with a form or anything personal
-  do not);
+  do not), and the page is not sensitive (``is_sensitive``: violence, abuse), which is
+  sent ``Cache-Control: no-store`` instead;
 - the request is a GET carrying no cookie the site reads — editors (session), kiosks
   (their signed cookie), messages — and no credentials, and is not a Wagtail preview;
 - the response is a plain 200 whose rendering set no cookie, used no CSRF token, read
@@ -34,6 +35,7 @@ from django.core import checks
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from . import content_version
 
@@ -53,6 +55,11 @@ class ResidentPage:
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if getattr(self, "is_sensitive", False):
+            # Read by someone who may share the device, or the network, with the person
+            # they fear: no cache keeps it, neither the browser's nor a shared one.
+            add_never_cache_headers(response)
+            return response
         # Wagtail checked view restrictions before serving: a restricted page reaches
         # here only for a visitor with a session, whose request is never kept.
         request.page_cache_allowed = True

@@ -21,13 +21,6 @@ class PageEditorsMenuItem(MenuItem):
         return can_edit_pages(request.user)
 
 
-class AdminUsersMenuItem(MenuItem):
-    """Shown to anyone who can use the admin."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("wagtailadmin.access_admin")
-
-
 class DatedReportView(ReportView):
     """A report whose CSV and XLSX exports are named after it and today's date."""
 

@@ -1,4 +1,8 @@
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MESSAGE_MAX_LENGTH = 2000
@@ -6,11 +10,26 @@ CONTACT_MAX_LENGTH = 254
 PAGE_PATH_MAX_LENGTH = 500
 
 
+class ProblemReportQuerySet(models.QuerySet):
+    def purge(self, now=None):
+        """Erases the contact of handled reports, which is needed only to answer, and
+        deletes reports older than ``PROBLEM_REPORT_RETENTION_DAYS``.
+
+        Returns how many contacts were erased and how many reports deleted.
+        """
+        now = now or timezone.now()
+        cutoff = now - datetime.timedelta(days=settings.PROBLEM_REPORT_RETENTION_DAYS)
+        deleted = self.filter(created_at__lt=cutoff).delete()[0]
+        erased = self.filter(handled=True).exclude(contact="").update(contact="")
+        return erased, deleted
+
+
 class ProblemReport(models.Model):
     """A resident's note that something on a page is wrong, missing or hard to use.
 
     Nothing identifies the sender unless they leave a contact: no account, no address
-    of their device.
+    of their device. The contact is erased once the report is handled, the report
+    deleted after a year (``manage.py purge_problem_reports``, docs/privacy.md).
     """
 
     page_path = models.CharField(
@@ -41,6 +60,8 @@ class ProblemReport(models.Model):
         default=False,
         help_text=_("Tick once the page is corrected or the resident has been answered."),
     )
+
+    objects = ProblemReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("problem report")

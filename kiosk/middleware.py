@@ -1,11 +1,15 @@
-"""Kiosk mode: a signed cookie holding only the profile's slug marks the screen.
+"""Kiosk mode: a signed cookie holding the profile's slug and a fingerprint of its
+enrolment key marks the screen; a new key takes every screen enrolled with the old one
+out of kiosk mode.
 
 Every response to a kiosk is made safe for the next visitor: links that would leave the
 kiosk are rewritten (see ``kiosk.links``) and nothing is kept in the browser's HTTP
 cache or shared caches, since pages carry what the visitor typed (search, filters).
 """
 
+from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.crypto import constant_time_compare
 
 from .links import rewrite_links
 from .models import KioskProfile
@@ -15,18 +19,28 @@ COOKIE_SALT = "kiosk.profile"
 
 
 def kiosk_profile_for(request):
-    # A missing, tampered or expired cookie reads as None: the page is an ordinary one.
-    slug = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
-    if not slug:
+    # A missing, tampered or expired cookie, or one from before the key changed, reads as
+    # None: the page is an ordinary one.
+    value = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT)
+    slug, _separator, fingerprint = value.partition(":")
+    if not slug or not fingerprint:
         return None
-    return KioskProfile.objects.select_related("place").filter(slug=slug).first()
+    profile = KioskProfile.objects.select_related("place").filter(slug=slug).first()
+    if profile is None or not constant_time_compare(fingerprint, profile.enrolment_fingerprint()):
+        return None
+    return profile
 
 
 def remember_profile(response, profile):
     # A session cookie: closing the browser leaves kiosk mode; the screen's launcher
-    # always starts again at the profile's address (see docs/kiosk.md).
+    # always starts again at the profile's enrolment address (see docs/kiosk.md).
     response.set_signed_cookie(
-        COOKIE_NAME, profile.slug, salt=COOKIE_SALT, httponly=True, samesite="Lax"
+        COOKIE_NAME,
+        f"{profile.slug}:{profile.enrolment_fingerprint()}",
+        salt=COOKIE_SALT,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.KIOSK_COOKIE_SECURE,
     )
 
 

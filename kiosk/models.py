@@ -1,6 +1,8 @@
 """Kiosk profiles: one per touch screen standing in a hub's lobby."""
 
-from urllib.parse import urlsplit
+import hashlib
+import secrets
+from urllib.parse import urlencode, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
@@ -13,6 +15,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 RESERVED_SLUGS = {"exit"}
 # WCAG 2.2.1 (Timing adjustable): the visitor can extend the time limit at least ten times.
 MIN_EXTENSIONS = 10
+ENROLMENT_KEY_BYTES = 32
+
+
+def new_enrolment_key():
+    return secrets.token_urlsafe(ENROLMENT_KEY_BYTES)
 
 
 def procedure_lines(value):
@@ -138,6 +145,11 @@ class KioskProfile(models.Model):
             "in the screen's browser."
         ),
     )
+    # Only the screen's launcher knows it (``manage.py kiosk_links``): a link to the start
+    # address alone must not put a resident's own phone in kiosk mode. Not in the admin.
+    enrolment_key = models.CharField(
+        _("enrolment key"), max_length=64, default=new_enrolment_key, editable=False
+    )
 
     panels = [
         MultiFieldPanel(
@@ -166,6 +178,20 @@ class KioskProfile(models.Model):
 
     def get_absolute_url(self):
         return reverse("kiosk:start", kwargs={"slug": self.slug})
+
+    def enrolment_url(self):
+        """The start address with the key: the one the screen's launcher opens."""
+        return f"{self.get_absolute_url()}?{urlencode({'key': self.enrolment_key})}"
+
+    def enrolment_fingerprint(self):
+        """Stands for the key in the screen's cookie, which is signed but readable: it
+        changes with the key, and does not give the key away."""
+        return hashlib.sha256(self.enrolment_key.encode()).hexdigest()[:16]
+
+    def rotate_enrolment_key(self):
+        """A new key: every screen enrolled with the old one leaves kiosk mode."""
+        self.enrolment_key = new_enrolment_key()
+        self.save(update_fields=["enrolment_key"])
 
     def procedure_urls(self):
         return procedure_lines(self.allowed_procedures)

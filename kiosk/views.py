@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language, get_language_info
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
@@ -28,6 +29,7 @@ KIOSK_ASSETS = (
     "js/search-autocomplete.js",
     "js/tools/display-settings.js",
     "js/tools/print.js",
+    "js/tools/exit-page.js",
     "js/kiosk/idle.js",
     "js/kiosk/reset.js",
     "js/kiosk/offline.js",
@@ -49,10 +51,26 @@ def kiosk_profile_or_404(request):
     return request.kiosk_profile
 
 
+def may_enrol(request, profile):
+    """Whether this browser may start ``profile``'s kiosk mode: it comes with the key (the
+    launcher's address), or it is that kiosk already (“Start over”)."""
+    if not settings.KIOSK_ENROLMENT_KEY_REQUIRED:
+        return True
+    key = request.GET.get("key", "")
+    if key and constant_time_compare(key, profile.enrolment_key):
+        return True
+    return request.kiosk_profile is not None and request.kiosk_profile.pk == profile.pk
+
+
 @never_cache
 def start(request, slug):
     """Puts this browser in kiosk mode for the profile and forgets any previous visit."""
     profile = get_object_or_404(KioskProfile, slug=slug)
+    if not may_enrol(request, profile):
+        # A link to the start address must not turn a resident's phone into a kiosk,
+        # which hides "Exit this page" and rewrites links.
+        return render(request, "kiosk/not_enrolled.html", status=403)
+    # Redirected, so that the key does not stay in the address or the history.
     response = redirect("kiosk:languages")
     remember_profile(response, profile)
     if settings.SESSION_COOKIE_NAME in request.COOKIES:

@@ -15,6 +15,12 @@ from .query import clean_query, search_terms
 # digits than a postcode (phone, file or social security numbers, however spaced).
 MAX_RECORDED_DIGITS = 4
 MAX_RECORDED_LENGTH = 80
+# New wordings recorded per day, all languages together: a flood of different words,
+# typed or scripted, cannot grow the table without bound.
+MAX_ROWS_PER_DAY = 300
+# A wording is shown to staff only once this many searches used it over the retention
+# period: rarer ones are more likely to be one person's own words.
+MIN_SEARCHES_SHOWN = 3
 
 
 def looks_personal(query):
@@ -121,17 +127,30 @@ class SearchDocument(models.Model):
         return f"{self.page_id} ({self.locale_id})"
 
 
+class ZeroResultSearchQuerySet(models.QuerySet):
+    def shown_to_staff(self):
+        """Totals per wording and language over the kept days, the frequent ones only."""
+        return (
+            self.values("query", "locale__language_code")
+            .annotate(total=models.Sum("count"))
+            .filter(total__gte=MIN_SEARCHES_SHOWN)
+            .order_by("-total", "query")
+        )
+
+
 class ZeroResultSearch(models.Model):
     """How many searches found nothing, per day, language and normalised wording.
 
-    Counts only: no time of day, no visitor, no session. Purged after
-    ``SEARCH_STATS_RETENTION_DAYS``.
+    Counts only: no time of day, no visitor, no session; at most ``MAX_ROWS_PER_DAY``
+    wordings a day. Purged after ``SEARCH_STATS_RETENTION_DAYS``. See docs/privacy.md.
     """
 
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     query = models.CharField(_("search"), max_length=MAX_RECORDED_LENGTH)
     day = models.DateField(_("day"), db_index=True)
     count = models.PositiveIntegerField(_("searches"), default=0)
+
+    objects = ZeroResultSearchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search without results")
@@ -149,11 +168,15 @@ class ZeroResultSearch(models.Model):
         if not normalised or looks_personal(question.text):
             return
         today = today or timezone.localdate()
-        entry, created = cls.objects.get_or_create(
-            locale=locale, query=normalised, day=today, defaults={"count": 1}
-        )
-        if not created:
-            cls.objects.filter(pk=entry.pk).update(count=F("count") + 1)
+        same = cls.objects.filter(locale=locale, query=normalised, day=today)
+        if not same.update(count=F("count") + 1):
+            if cls.objects.filter(day=today).count() >= MAX_ROWS_PER_DAY:
+                return
+            _entry, created = cls.objects.get_or_create(
+                locale=locale, query=normalised, day=today, defaults={"count": 1}
+            )
+            if not created:  # recorded by another request in the meantime
+                same.update(count=F("count") + 1)
         cls.purge(today)
 
     @classmethod

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -87,7 +88,10 @@ def search(request):
         )
         if not ids and not context["search_failed"] and not getattr(request, "kiosk_profile", None):
             ZeroResultSearch.record(locale, question)
-    return TemplateResponse(request, "pages/search.html", context)
+    response = TemplateResponse(request, "pages/search.html", context)
+    # What a resident searched for is theirs: kept by no cache, nor in the browser's.
+    add_never_cache_headers(response)
+    return response
 
 
 def load_results(ids, request):
@@ -113,5 +117,5 @@ def suggest(request):
         except Exception:  # noqa: BLE001 - suggestions are a nicety; never fail for them
             suggestions = []
     response = JsonResponse({"query": question.text, "suggestions": suggestions})
-    response["Cache-Control"] = "private, max-age=60"
+    add_never_cache_headers(response)
     return response

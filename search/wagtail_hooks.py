@@ -1,11 +1,12 @@
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.reports import AdminUsersMenuItem, register_report
+from core.reports import register_report
 
 from .models import SearchSynonym, ZeroResultSearch
 
@@ -23,6 +24,10 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(SearchSynonymViewSet)
 
 
+# Residents' own words: read by Moderators (granted by a migration) and superusers only.
+statistics_policy = ModelPermissionPolicy(ZeroResultSearch)
+
+
 class ZeroResultSearchesView(ReportView):
     """The most frequent searches that found nothing: what residents miss."""
 
@@ -30,7 +35,8 @@ class ZeroResultSearchesView(ReportView):
     header_icon = "search"
     index_url_name = "zero_result_searches"
     index_results_url_name = "zero_result_searches_results"
-    permission_policy = None
+    permission_policy = statistics_policy
+    permission_required = "view"
     columns = [
         Column("query", label=_("Search")),
         Column("language", label=_("Language")),
@@ -39,11 +45,7 @@ class ZeroResultSearchesView(ReportView):
     list_export = ["query", "language", "total"]
 
     def get_queryset(self):
-        return (
-            ZeroResultSearch.objects.values("query", "locale__language_code")
-            .annotate(total=Sum("count"))
-            .order_by("-total", "query")
-        )
+        return ZeroResultSearch.objects.shown_to_staff()
 
     def decorate_paginated_queryset(self, object_list):
         return [
@@ -52,11 +54,16 @@ class ZeroResultSearchesView(ReportView):
         ]
 
 
+class StatisticsReadersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return statistics_policy.user_has_permission(request.user, "view")
+
+
 register_report(
     ZeroResultSearchesView,
     "searches-without-results",
     _("Searches without results"),
     "search",
     60,
-    menu_item_class=AdminUsersMenuItem,
+    menu_item_class=StatisticsReadersMenuItem,
 )

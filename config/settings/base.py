@@ -190,13 +190,17 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # production.py switches to Elasticsearch or OpenSearch when SEARCH_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # Zero-result search statistics (counts only, never tied to a visitor) are kept this long.
-SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "90"))
+SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "30"))
 
 # Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Proxima")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always go through /documents/<id>/<name>, which checks a private collection's
+# restriction, never to their file's address under MEDIA_URL (which the proxy must refuse
+# for /media/documents/: docs/deployment.md). Even with a remote storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
@@ -234,9 +238,17 @@ LOGGING = {
 # Proxima ----------------------------------------------------------------------
 # Where "Exit this page" leads: a neutral site that reveals nothing (weather forecast).
 EXIT_THIS_PAGE_URL = os.environ.get("EXIT_THIS_PAGE_URL", "https://www.meteosuisse.admin.ch/")
+# A kiosk starts only from its enrolment address (``manage.py kiosk_links``), so that a
+# link to /kiosk/<short name>/ cannot put a resident's phone in kiosk mode. The kiosk's
+# cookie is Secure in production (production.py).
+KIOSK_ENROLMENT_KEY_REQUIRED = True
+KIOSK_COOKIE_SECURE = False
 # Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
 # and no mail at all when that is empty too (reports are still listed in the admin).
 PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
+# Problem reports are deleted after this many days (``manage.py purge_problem_reports``,
+# which also erases the contact of handled ones).
+PROBLEM_REPORT_RETENTION_DAYS = int(os.environ.get("PROBLEM_REPORT_RETENTION_DAYS", "365"))
 # The request header in which the reverse proxy passes the visitor's address (e.g.
 # HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used only, hashed, to rate-limit the report form.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

@@ -7,13 +7,13 @@ import pytest
 
 from .conftest import axe_violations
 
-START = "/kiosk/vernier-accueil/"
 HOME = "/fr/kiosk/"
 # A Vernier hub service with an allow-listed procedure (GeTax) and an outside link (the
 # organisation's website), translated in the browser fixtures.
 SERVICE = "/fr/services/action-impots/"
 GETAX = "https://www.ge.ch/declarer-mes-impots-personne-physique"
 NOT_KEPT = "/fr/services/jardins-robinsons/"
+SENSITIVE = "/fr/services/aide-violences-conjugales-geneve/"
 
 SMALL_TARGETS = """() => [...document.querySelectorAll('a, button, input, select, summary')]
   .filter((el) => el.checkVisibility() && el.type !== 'hidden')
@@ -22,6 +22,15 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('a, button, input, select
   .map(({el, box}) =>
     `${el.tagName} ${el.textContent.trim().slice(0, 30)} ${box.width}x${box.height}`)
 """
+
+
+@pytest.fixture(scope="module")
+def start(site_url, django_db_blocker):
+    """The Vernier screen's enrolment address, as its launcher opens it."""
+    from kiosk.models import KioskProfile
+
+    with django_db_blocker.unblock():
+        return KioskProfile.objects.get(slug="vernier-accueil").enrolment_url()
 
 
 @pytest.fixture
@@ -35,16 +44,16 @@ def kiosk(browser, site_url):
     context.close()
 
 
-def enter(page, language="fr"):
-    page.goto(START)
+def enter(page, start, language="fr"):
+    page.goto(start)
     assert page.url.endswith("/kiosk/")
     page.click(f"a[hreflang={language}]")
     page.wait_for_url(f"**/{language}/kiosk/")
 
 
-def test_idle_reset_forgets_everything_and_returns_to_the_start(kiosk):
+def test_idle_reset_forgets_everything_and_returns_to_the_start(kiosk, start):
     kiosk.clock.install()
-    enter(kiosk)
+    enter(kiosk, start)
     kiosk.fill("#kiosk-search-input", "loyer impayé")
     kiosk.click(".display-settings summary")
     kiosk.check("input[name=size][value='3']")
@@ -67,9 +76,9 @@ def test_idle_reset_forgets_everything_and_returns_to_the_start(kiosk):
     assert kiosk.input_value("#kiosk-search-input") == ""
 
 
-def test_continue_postpones_the_reset(kiosk):
+def test_continue_postpones_the_reset(kiosk, start):
     kiosk.clock.install()
-    enter(kiosk)
+    enter(kiosk, start)
     kiosk.clock.fast_forward(121_000)
     kiosk.get_by_role("button", name=re.compile("Continu")).click()
     assert not kiosk.locator("dialog[data-kiosk-idle]").is_visible()
@@ -80,19 +89,41 @@ def test_continue_postpones_the_reset(kiosk):
     assert kiosk.url.endswith(HOME)
 
 
-@pytest.mark.parametrize("path", ["/kiosk/", HOME, "/ar/kiosk/", SERVICE])
-def test_no_touch_target_smaller_than_48_px(kiosk, path):
-    kiosk.goto(START)
+@pytest.mark.parametrize("path", ["/kiosk/", HOME, "/ar/kiosk/", SERVICE, SENSITIVE])
+def test_no_touch_target_smaller_than_48_px(kiosk, path, start):
+    kiosk.goto(start)
     kiosk.goto(path)
     if kiosk.locator(".display-settings").count():
         kiosk.click(".display-settings summary")
     assert kiosk.evaluate(SMALL_TARGETS) == []
 
 
-def test_outside_links_are_qr_codes_even_without_javascript(browser, site_url):
+def test_exit_this_page_on_a_kiosk_starts_the_screen_over(kiosk, start):
+    enter(kiosk, start)
+    kiosk.goto(SENSITIVE)
+    kiosk.evaluate("sessionStorage.setItem('visitor', 'x')")
+    kiosk.get_by_role("link", name="Quitter cette page").click()
+    kiosk.wait_for_url(lambda url: urlsplit(url).path == "/kiosk/")
+    assert kiosk.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert kiosk.locator("body.is-kiosk a[hreflang=fr]").is_visible(), "still a kiosk"
+
+
+def test_a_link_to_the_start_address_leaves_a_phone_as_it_was(browser, site_url):
+    context = browser.new_context(base_url=site_url)
+    page = context.new_page()
+    response = page.goto("/kiosk/vernier-accueil/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() != ""
+    page.goto(SENSITIVE)
+    assert page.get_attribute("[data-exit-link]", "href").startswith("https://")
+    assert page.locator("body.is-kiosk").count() == 0
+    context.close()
+
+
+def test_outside_links_are_qr_codes_even_without_javascript(browser, site_url, start):
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     page = context.new_page()
-    page.goto(START)
+    page.goto(start)
     page.goto(SERVICE)
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
     outside = [h for h in hrefs if not h.startswith(site_url) and h != GETAX]
@@ -102,19 +133,19 @@ def test_outside_links_are_qr_codes_even_without_javascript(browser, site_url):
     context.close()
 
 
-def test_allow_listed_procedure_opens(kiosk):
+def test_allow_listed_procedure_opens(kiosk, start):
     kiosk.route(
         re.compile(r"^https://www\.ge\.ch/"),
         lambda route: route.fulfill(body="<title>GeTax</title>", content_type="text/html"),
     )
-    kiosk.goto(START)
+    kiosk.goto(start)
     kiosk.goto(SERVICE)
     kiosk.click(f"a[href='{GETAX}']")
     kiosk.wait_for_url(GETAX)
 
 
-def test_offline_kept_pages_load_and_others_show_the_message(kiosk):
-    enter(kiosk)
+def test_offline_kept_pages_load_and_others_show_the_message(kiosk, start):
+    enter(kiosk, start)
     wait_until_kept(kiosk, [SERVICE, HOME, "/fr/kiosk/offline/"])
     kiosk.context.set_offline(True)
     kiosk.goto(SERVICE)
@@ -141,8 +172,8 @@ def wait_until_kept(page, paths, attempts=120):
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_kiosk_screens_pass_axe(kiosk, language):
-    kiosk.goto(START)
+def test_kiosk_screens_pass_axe(kiosk, language, start):
+    kiosk.goto(start)
     assert axe_violations(kiosk) == []
     kiosk.click(f"a[hreflang={language}]")
     kiosk.wait_for_url(f"**/{language}/kiosk/")

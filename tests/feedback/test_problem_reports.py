@@ -1,13 +1,17 @@
 """Report a problem on this page: stored, notified, validated, protected against spam."""
 
+import datetime
+from io import StringIO
 from smtplib import SMTPException
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import ContactSettings
 from feedback.models import ProblemReport
@@ -66,7 +70,10 @@ def test_report_is_stored_and_editors_notified(client, site_tree):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["web@example.ch"]
     assert PAGE in mail.outbox[0].subject
-    assert "Les horaires du lundi sont faux." in mail.outbox[0].body
+    # Mailboxes are copied, forwarded and kept: the resident's words and contact stay in
+    # the admin, the mail only points there.
+    assert "horaires" not in mail.outbox[0].body
+    assert "079" not in mail.outbox[0].body + mail.outbox[0].subject
     assert f"/admin/problem_reports/edit/{report.pk}/" in mail.outbox[0].body
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
@@ -201,3 +208,31 @@ def test_behind_a_proxy_the_limit_follows_the_forwarded_address(client, site_tre
         client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.1")
     assert client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.1").status_code == 429
     assert client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.2").status_code == 302
+
+
+def test_purge_erases_handled_contacts_and_deletes_reports_after_a_year(db, settings):
+    settings.PROBLEM_REPORT_RETENTION_DAYS = 365
+    now = timezone.now()
+
+    def report(days_ago, handled, contact="079 123 45 67"):
+        created = ProblemReport.objects.create(
+            language="fr", message="Horaires faux", contact=contact, handled=handled
+        )
+        ProblemReport.objects.filter(pk=created.pk).update(
+            created_at=now - datetime.timedelta(days=days_ago)
+        )
+        return created.pk
+
+    waiting = report(10, handled=False)
+    handled = report(10, handled=True)
+    old_waiting = report(364, handled=False)
+    expired = report(366, handled=False)
+    expired_handled = report(400, handled=True)
+    output = StringIO()
+    call_command("purge_problem_reports", stdout=output)
+    kept = dict(ProblemReport.objects.values_list("pk", "contact"))
+    assert kept == {waiting: "079 123 45 67", handled: "", old_waiting: "079 123 45 67"}
+    assert expired not in kept and expired_handled not in kept
+    assert "1 contacts of handled reports erased; 2 reports older than 365 days" in (
+        output.getvalue()
+    )

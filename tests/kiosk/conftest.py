@@ -18,8 +18,8 @@ def profile(hub):
 
 @pytest.fixture
 def kiosk_client(client, profile):
-    """A browser that went through /kiosk/issy-hall/ and holds the kiosk cookie."""
-    response = client.get(f"/kiosk/{profile.slug}/")
+    """A screen enrolled through its launcher's address, holding the kiosk cookie."""
+    response = client.get(profile.enrolment_url())
     assert COOKIE_NAME in response.cookies
     return client
 

@@ -12,13 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_start_address_sets_a_signed_httponly_cookie_and_shows_the_languages(client, profile):
-    response = client.get("/kiosk/issy-hall/")
+    response = client.get(profile.enrolment_url())
     assert response.status_code == 302
     assert response["Location"] == "/kiosk/"
     cookie = response.cookies[COOKIE_NAME]
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
-    assert cookie.value != "issy-hall", "the slug must be signed"
+    assert not cookie["secure"], "plain HTTP outside production"
+    assert cookie.value.startswith("issy-hall:"), "the slug and the key's fingerprint"
+    assert profile.enrolment_key not in cookie.value
+    assert cookie.value != f"issy-hall:{profile.enrolment_fingerprint()}", "it must be signed"
     assert "no-store" in response["Cache-Control"]
 
 

@@ -18,7 +18,8 @@ from kiosk.factories import KioskProfileFactory
 from kiosk.middleware import COOKIE_NAME as KIOSK_COOKIE
 from localization.sync import synchronise_all_trees
 from places.factories import PlaceFactory
-from services_directory.factories import ServicePageFactory
+from services_directory.factories import ServicePageFactory, ThemePageFactory
+from taxonomy.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +179,7 @@ def test_a_preview_is_never_given_a_kept_page_nor_leaves_one(service, client):
 def kiosk_client(site_tree, place):
     kiosk = Client()
     profile = KioskProfileFactory(place=place, slug="avanchets")
-    assert KIOSK_COOKIE in kiosk.get(f"/kiosk/{profile.slug}/").cookies
+    assert KIOSK_COOKIE in kiosk.get(profile.enrolment_url()).cookies
     return kiosk
 
 
@@ -217,8 +218,25 @@ def test_forms_search_and_suggestions_are_never_kept(service, client):
         "/fr/search/suggest/?q=loge",
     ]:
         get(client, url)
-        get(client, url)
+        response, _queries = get(client, url)
+        assert "no-store" in response["Cache-Control"], url
     assert kept_pages() == 0
+
+
+def test_sensitive_pages_are_kept_by_no_cache(site_tree, place, client):
+    """Violence services and their theme: neither here nor in the browser, nor a proxy."""
+    theme = ThemeFactory(locale=site_tree.locale, slug="violences", is_sensitive=True)
+    theme_page = ThemePageFactory(parent=site_tree.home, theme=theme, slug="violences")
+    service = ServicePageFactory(
+        parent=site_tree.directory, places=[place], themes=[theme], is_sensitive=True
+    )
+    for url in [service.url, theme_page.url]:
+        get(client, url)
+        response, queries = get(client, url)
+        assert queries > 0, url
+        assert "no-store" in response["Cache-Control"], url
+    assert kept_pages() == 0
+    assert "Cache-Control" not in get(client, "/fr/")[0], "ordinary pages have no such header"
 
 
 def test_a_page_using_the_csrf_token_is_not_kept(site_tree, client, monkeypatch):

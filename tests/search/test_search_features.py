@@ -166,19 +166,45 @@ class TestZeroResultStatistics:
         search(request).render()
         assert ZeroResultSearch.objects.get().query == "introuvable"
 
-    def test_report_lists_the_most_frequent(self, housing, site_tree, client, django_user_model):
-        ZeroResultSearch.objects.create(
-            locale=site_tree.locale, query="rare", day=datetime.date.today(), count=1
-        )
-        ZeroResultSearch.objects.create(
-            locale=site_tree.locale, query="souvent", day=datetime.date.today(), count=9
-        )
+    def test_report_lists_the_most_frequent_seen_at_least_three_times(
+        self, housing, site_tree, client, django_user_model
+    ):
+        today = datetime.date.today()
+        for query, day, count in [
+            ("rare", today, 1),
+            ("deux fois", today, 2),
+            ("souvent", today, 9),
+            ("sur deux jours", today, 2),
+            ("sur deux jours", today - datetime.timedelta(days=1), 1),
+        ]:
+            ZeroResultSearch.objects.create(
+                locale=site_tree.locale, query=query, day=day, count=count
+            )
         client.force_login(
             django_user_model.objects.create_superuser("boss", "b@example.org", "pw")
         )
         response = client.get("/admin/reports/searches-without-results/")
         rows = response.context["object_list"]
-        assert [row["query"] for row in rows] == ["souvent", "rare"]
+        assert [(row["query"], row["total"]) for row in rows] == [
+            ("souvent", 9),
+            ("sur deux jours", 3),
+        ]
+
+    def test_new_wordings_stop_being_recorded_when_the_day_is_full(self, site_tree, monkeypatch):
+        monkeypatch.setattr("search.models.MAX_ROWS_PER_DAY", 2)
+        today = datetime.date(2026, 11, 23)
+        for words in ["premier", "second", "troisième", "premier"]:
+            ZeroResultSearch.record(site_tree.locale, Question.parse(words, "fr"), today=today)
+        counts = dict(ZeroResultSearch.objects.values_list("query", "count"))
+        assert counts == {"premier": 2, "second": 1}, "known wordings are still counted"
+        tomorrow = today + datetime.timedelta(days=1)
+        ZeroResultSearch.record(site_tree.locale, Question.parse("troisième", "fr"), tomorrow)
+        assert ZeroResultSearch.objects.filter(day=tomorrow).count() == 1
+
+    def test_statistics_are_kept_thirty_days_by_default(self):
+        from config.settings import base
+
+        assert base.SEARCH_STATS_RETENTION_DAYS <= 30
 
 
 def closed_port():

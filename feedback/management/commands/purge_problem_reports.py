@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from feedback.models import ProblemReport
+
+
+class Command(BaseCommand):
+    help = (
+        "Erases the contact of handled problem reports and deletes reports older than "
+        "PROBLEM_REPORT_RETENTION_DAYS (run daily)."
+    )
+
+    def handle(self, *args, **options):
+        erased, deleted = ProblemReport.objects.purge()
+        days = settings.PROBLEM_REPORT_RETENTION_DAYS
+        self.stdout.write(
+            f"{erased} contacts of handled reports erased; "
+            f"{deleted} reports older than {days} days deleted."
+        )
