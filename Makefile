@@ -28,10 +28,10 @@ setup: $(STAMP) compilemessages ## Create the virtualenv and install the depende
 compilemessages: $(STAMP)
 	@$(MANAGE) compilemessages --verbosity 0 --ignore='.venv/*'
 
-chromium: ## Install Debian's Chromium for the browser tests when it is missing
-	@test -x /usr/bin/chromium || { \
+chromium: ## Install Debian's Chromium (and fontconfig's fc-list) for the browser tests when missing
+	@test -x /usr/bin/chromium && command -v fc-list >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fontconfig >/dev/null; }
 
 demo: setup ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput

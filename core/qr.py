@@ -1,5 +1,6 @@
 """QR codes drawn by the site itself, as inline SVG (no image service, nothing to fetch)."""
 
+import re
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -10,6 +11,7 @@ from django.utils.safestring import mark_safe
 # Encoding takes about 15 ms per code and a page’s address rarely changes; each kept code
 # is a few kilobytes of SVG.
 QR_CODES_KEPT = 512
+ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
 
 
 def qr_svg(data, title):
@@ -27,4 +29,5 @@ def qr_path_svg(data):
         image_factory=qrcode.image.svg.SvgPathImage,
         error_correction=qrcode.constants.ERROR_CORRECT_M,
     )
-    return image.to_string(encoding="unicode")
+    # The library names its path with a fixed id: two codes on a page would share it.
+    return ID_ATTRIBUTE.sub("", image.to_string(encoding="unicode"))

@@ -1,11 +1,20 @@
+from html import unescape
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.models import Page
 
 from localization.freshness import freshness_of, source_language
 
 register = template.Library()
+
+# Where a page's description comes from, first found first: the editors' own, then the
+# page's plain-language summary or its introduction (rich text on some page types).
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro")
+# Search engines show about this many characters.
+DESCRIPTION_LENGTH = 160
 
 # Languages whose names are common nouns, written in lower case inside a sentence
 # ("disponible en tamoul", "disponible en español"), while catalogues capitalise them for
@@ -107,3 +116,18 @@ def content_lang(page):
 def visitor_lang(page):
     """The visitor's ``lang`` back, inside an element marked by ``content_lang page``."""
     return "" if content_language(page) is None else lang_attributes(page, get_language())
+
+
+@register.simple_tag
+def meta_description(page, default):
+    """The ``<meta name="description">`` text of ``page``, in the visitor's language.
+
+    ``default`` (a translated sentence) for views that are not pages, pages without any
+    text to describe them, and pages not yet translated (their text is another language's).
+    """
+    if page is not None and content_language(page) is None:
+        for field in DESCRIPTION_FIELDS:
+            text = " ".join(unescape(strip_tags(str(getattr(page, field, "") or ""))).split())
+            if text:
+                return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return default

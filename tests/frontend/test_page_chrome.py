@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,40 @@ def test_missing_page_is_a_translated_404(site_tree, client):
     response = client.get("/en/does-not-exist/")
     assert response.status_code == 404
     assert html_tag(response) == '<html lang="en" dir="ltr">'
+
+
+def meta_description(response):
+    match = re.search(r'<meta name="description" content="([^"]*)">', response.content.decode())
+    return match and match.group(1)
+
+
+def test_meta_description_is_the_editors_else_the_summary(service, client):
+    assert meta_description(client.get(service.url)) == (
+        "Un conseiller vous aide pour vos démarches CAF et Ameli."
+    )
+    service.search_description = "Aide CAF et Ameli à Issy."
+    service.save_revision().publish()
+    assert meta_description(client.get(service.url)) == "Aide CAF et Ameli à Issy."
+
+
+def test_meta_description_of_a_page_not_translated_is_in_the_visitors_language(
+    service, client, translated
+):
+    translated(service.get_parent(), "ar")
+    alias = service.copy_for_translation(Locale.objects.get(language_code="ar"), alias=True)
+    description = meta_description(client.get(alias.url))
+    assert description and "CAF" not in description
+    assert any("\u0600" <= letter <= "\u06ff" for letter in description)
+
+
+def test_search_page_has_a_translated_meta_description(site_tree, client):
+    french = meta_description(client.get("/fr/search/"))
+    english = meta_description(client.get("/en/search/"))
+    assert french and english and french != english
+
+
+def test_qr_codes_on_a_service_page_share_no_id(service, client):
+    content = client.get(service.url).content.decode()
+    assert content.count('class="qr-code"') == 2
+    ids = re.findall(r'\sid="([^"]+)"', content)
+    assert len(ids) == len(set(ids))
