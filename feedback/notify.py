@@ -54,11 +54,10 @@ def send_in_background(message, report_pk):
         target=send, args=(message, report_pk), name=f"{THREAD_PREFIX}{report_pk}", daemon=True
     )
     thread.start()
-    return thread
 
 
 def send(message, report_pk):
     try:
         message.send()
-    except OSError:  # SMTP errors, refused or silent servers (EMAIL_TIMEOUT)
+    except Exception:  # in a thread, only the log would ever know
         logger.exception("Problem report %s: notification e-mail not sent", report_pk)
