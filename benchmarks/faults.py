@@ -134,7 +134,15 @@ def mail_case(client, silent_server, override_settings):
 
 
 def main():
-    os.environ["DATABASE_URL"] = f"sqlite:///{demo_copy()}"
+    copy = demo_copy()
+    try:
+        measure(copy)
+    finally:
+        shutil.rmtree(copy.parent)
+
+
+def measure(database):
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     sys.path.insert(0, str(ROOT))
     import django
