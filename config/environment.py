@@ -5,6 +5,7 @@ clearly what is wrong when they are misconfigured. ``.env.example`` lists every 
 """
 
 import importlib.util
+import math
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -27,6 +28,35 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_seconds(name, default):
+    """A duration in seconds (decimals allowed: ``0.5``) from the environment."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1
+    if seconds < 0:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, not {value!r}.")
+    return seconds
+
+
+def postgres_timeouts(options, connect, statement):
+    """PostgreSQL connection ``OPTIONS`` with a connection and a statement timeout.
+
+    ``connect`` is rounded up to whole seconds, at least 2 (libpq's own minimum);
+    ``statement`` 0 means no limit. Options already given (``?options=`` in
+    ``DATABASE_URL``) are kept.
+    """
+    options = dict(options)
+    options["connect_timeout"] = max(2, math.ceil(connect))
+    if statement:
+        limit = f"-c statement_timeout={math.ceil(statement * 1000)}"
+        options["options"] = f"{options.get('options', '')} {limit}".strip()
+    return options
 
 
 OFFLINE_TRANSLATOR = "localization.machine_translation.OfflineTranslator"

@@ -1,9 +1,17 @@
-"""E-mail to the editors when a resident reports a problem."""
+"""E-mail to the editors when a resident reports a problem.
+
+The report is stored first and is what matters: editors list it in the admin whatever
+becomes of the mail. The mail is sent once the report is committed, from a thread of its
+own, so the resident is answered at once even when the mail server is slow or silent;
+``EMAIL_TIMEOUT`` bounds how long that thread may wait.
+"""
 
 import logging
+import threading
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -12,6 +20,8 @@ from wagtail.models import Site
 from core.models import ContactSettings
 
 logger = logging.getLogger(__name__)
+# Names the sending threads (the log, and tests waiting for them).
+THREAD_PREFIX = "problem-report-mail-"
 
 
 def recipient(request):
@@ -35,9 +45,19 @@ def notify_editors(request, report):
         }
         subject = render_to_string("feedback/email_subject.txt", context).strip()
         body = render_to_string("feedback/email_body.txt", context)
+    message = EmailMessage(subject, body, to=[address])
+    transaction.on_commit(lambda: send_in_background(message, report.pk))
+
+
+def send_in_background(message, report_pk):
+    thread = threading.Thread(
+        target=send, args=(message, report_pk), name=f"{THREAD_PREFIX}{report_pk}", daemon=True
+    )
+    thread.start()
+
+
+def send(message, report_pk):
     try:
-        send_mail(subject, body, None, [address])
-    except OSError:
-        # The report is stored and listed in the admin: a mail outage must not lose it
-        # nor show the resident an error.
-        logger.exception("Problem report %s: notification e-mail not sent", report.pk)
+        message.send()
+    except Exception:  # in a thread, only the log would ever know
+        logger.exception("Problem report %s: notification e-mail not sent", report_pk)

@@ -4,8 +4,8 @@ Without a cluster, the database answers: candidates from its full-text index
 (``store``), scored the same way on SQLite and PostgreSQL (``ranking``). With a cluster
 configured (production, ``SEARCH_URL``), a language is searched in its own cluster index
 (backend ``cluster-<language>``); if the cluster fails, the database answers, and the
-cluster is left alone for ``CLUSTER_PAUSE_SECONDS`` so that only one request pays its
-timeout.
+process leaves the cluster alone for ``CIRCUIT_BREAKER_SECONDS`` (``core.breaker``) so
+that only one request pays its timeout.
 
 Pages matching every word come first, then those matching some (``ranking``). A question
 that no page matches entirely and that holds a word the site never uses is corrected
@@ -28,8 +28,6 @@ from . import ranking, spelling, store
 
 logger = logging.getLogger(__name__)
 
-CLUSTER_PAUSE_SECONDS = 30
-CLUSTER_DOWN_KEY = "search-cluster-down"
 # Kept ids expire anyway, so that the cache holds only the searches asked lately.
 RESULTS_CACHE_SECONDS = 600
 # Results a search lists at most.
@@ -48,25 +46,22 @@ class Found:
 
 
 def cluster_backend_name(language_code=None):
-    """The configured cluster backend for the language, unless the cluster is paused."""
+    """The configured cluster backend for the language, if any."""
     code = (language_code or get_language() or "").split("-")[0]
     name = f"cluster-{code}"
-    if name in settings.WAGTAILSEARCH_BACKENDS and not cache.get(CLUSTER_DOWN_KEY):
-        return name
-    return None
+    return name if name in settings.WAGTAILSEARCH_BACKENDS else None
 
 
 def with_cluster(run):
-    """``run(backend)`` on the language's cluster backend; None when there is none or it
-    failed (then the cluster is paused)."""
+    """``run(backend)`` on the language's cluster backend; None when there is none, or it
+    failed now or lately (its breaker logs that, once)."""
     name = cluster_backend_name()
     if name is None:
         return None
+    backend = get_search_backend(name)
     try:
-        return run(get_search_backend(name))
-    except Exception as error:  # noqa: BLE001 - any cluster failure means "use the database"
-        logger.warning("Search cluster %r failed, using the database: %s", name, error)
-        cache.set(CLUSTER_DOWN_KEY, True, CLUSTER_PAUSE_SECONDS)
+        return backend.guarded(lambda: run(backend))
+    except Exception:  # noqa: BLE001 - any cluster failure means "use the database"
         return None
 
 

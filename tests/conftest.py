@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core import breaker
 from home.models import HomePage
 from services_directory.models import ServiceIndexPage
 
@@ -22,6 +23,14 @@ def _french_by_default():
     """Each test starts in French, the site's default language, whatever ran before."""
     with translation.override("fr"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _closed_breakers():
+    """Each test starts with every service trusted again (core.breaker is per process)."""
+    breaker.reset_all()
+    yield
+    breaker.reset_all()
 
 
 def build_site_tree():

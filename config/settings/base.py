@@ -13,7 +13,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from config.environment import env_bool, env_list, translator_setting
+from config.environment import env_bool, env_list, env_seconds, translator_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -183,6 +183,10 @@ CACHES = {
     }
 }
 
+# How long a process leaves a service that failed alone (the Redis cache, the search
+# cluster) before trying it again: core/breaker.py.
+CIRCUIT_BREAKER_SECONDS = env_seconds("CIRCUIT_BREAKER_SECONDS", 30)
+
 # Background tasks run immediately in-process unless a worker backend is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -243,6 +247,9 @@ EXIT_THIS_PAGE_URL = os.environ.get("EXIT_THIS_PAGE_URL", "https://www.meteosuis
 # cookie is Secure in production (production.py).
 KIOSK_ENROLMENT_KEY_REQUIRED = True
 KIOSK_COOKIE_SECURE = False
+# Seconds an SMTP connection may wait (None, Django's default, waits forever). The
+# problem report notification is sent after the response, in the background, anyway.
+EMAIL_TIMEOUT = env_seconds("EMAIL_TIMEOUT", 10)
 # Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
 # and no mail at all when that is empty too (reports are still listed in the admin).
 PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")

@@ -9,7 +9,13 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.environment import cluster_backends, env_bool, search_engine
+from config.environment import (
+    cluster_backends,
+    env_bool,
+    env_seconds,
+    postgres_timeouts,
+    search_engine,
+)
 
 from .base import *  # noqa: F403
 
@@ -17,17 +23,28 @@ DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
 
+# Every service is waited for a bounded time: a silent server (one that accepts and never
+# answers) must not hold a resident's request. See "Timeouts and degradation" in
+# docs/deployment.md.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = postgres_timeouts(  # noqa: F405
+        DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
+        connect=env_seconds("DATABASE_CONNECT_TIMEOUT", 5),
+        statement=env_seconds("DATABASE_STATEMENT_TIMEOUT", 30),
+    )
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis behind a circuit breaker: an outage degrades to a site without
+            # cache, never to errors, and costs one timeout per process and pause.
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "proxima",
             "OPTIONS": {
-                # A cache outage must degrade to a slower site, never to errors.
                 "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
+                "SOCKET_CONNECT_TIMEOUT": env_seconds("REDIS_CONNECT_TIMEOUT", 0.5),
+                "SOCKET_TIMEOUT": env_seconds("REDIS_TIMEOUT", 0.5),
             },
         }
     }
@@ -43,7 +60,7 @@ if os.environ.get("SEARCH_URL"):
             search_engine(os.environ),
             [code for code, _name in LANGUAGES],  # noqa: F405
             index=os.environ.get("SEARCH_INDEX", "proxima"),
-            timeout=float(os.environ.get("SEARCH_TIMEOUT", "2")),
+            timeout=env_seconds("SEARCH_TIMEOUT", 2),
         ),
     }
 

@@ -9,11 +9,19 @@ the cluster has no stemmer: Albanian, Ukrainian, Tamil, Tigrinya). Search in a l
 asks that language's backend. See docs/decisions/0002-search-per-language.md.
 """
 
+from contextlib import suppress
 from copy import deepcopy
 
 from django.utils.module_loading import import_string
 
 from config.environment import SEARCH_ENGINES
+from core import breaker
+
+# Said once in the log when the cluster stops answering.
+WHILE_DOWN = (
+    "Residents search the database meanwhile; pages published or deleted meanwhile are "
+    "not (un)indexed in the cluster: run `manage.py update_index` once it is back."
+)
 
 # Language code -> (stemmer language, stop-word list) known to Elasticsearch/OpenSearch.
 CLUSTER_LANGUAGES = {
@@ -31,6 +39,16 @@ FRENCH_ELISION = {
     "articles_case": True,
     "articles": ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"],
 }
+
+
+class ClusterUnavailable(Exception):
+    """The cluster failed lately and is left alone for a while (``core.breaker``)."""
+
+
+def cluster_name(hosts):
+    """The cluster's hosts and ports, for the log: never its credentials."""
+    where = ", ".join(f"{host['host']}:{host['port']}" for host in hosts)
+    return f"Search cluster {where}"
 
 
 def language_analysis(code):
@@ -69,9 +87,13 @@ def build_language_backend(engine_class):
         def belongs(self, obj, languages_by_locale=None):
             return language_of(obj, languages_by_locale) in (None, self.backend.language)
 
+        # Saving and deleting one object (Wagtail's signal handlers, when editors publish)
+        # skip a cluster that is down: otherwise each publish would wait for a silent
+        # cluster once per language and object. ``update_index`` (add_items) still fails
+        # loudly.
         def add_item(self, item):
             if self.belongs(item):
-                super().add_item(item)
+                self.backend.unless_down(lambda: super(LanguageIndex, self).add_item(item))
 
         def add_items(self, model, items):
             from wagtail.models import Locale  # models cannot load while settings import this
@@ -84,7 +106,7 @@ def build_language_backend(engine_class):
 
         def delete_item(self, item):
             if self.belongs(item):
-                super().delete_item(item)
+                self.backend.unless_down(lambda: super(LanguageIndex, self).delete_item(item))
 
     class LanguageSearchBackend(engine_class):
         index_class = LanguageIndex
@@ -95,12 +117,34 @@ def build_language_backend(engine_class):
             index = params.pop("INDEX", "proxima")
             params.setdefault("INDEX_PREFIX", f"{index}_{self.language}_")
             super().__init__(params)
+            # One breaker for every language's backend: they share the cluster.
+            self.breaker = breaker.breaker(cluster_name(self.hosts), WHILE_DOWN)
             self.settings["settings"]["analysis"]["analyzer"].update(
                 language_analysis(self.language)["analyzer"]
             )
             self.settings["settings"]["analysis"]["filter"].update(
                 language_analysis(self.language)["filter"]
             )
+
+        def guarded(self, call):
+            """``call()``, unless the cluster failed lately: then ``ClusterUnavailable``
+            at once, without waiting for it."""
+            if not self.breaker.allows():
+                raise ClusterUnavailable(self.breaker.name)
+            try:
+                result = call()
+            except Exception as error:
+                self.breaker.failed(error)
+                raise
+            self.breaker.succeeded()
+            return result
+
+        def unless_down(self, call):
+            """``call()``, skipped while the cluster is down (the breaker's log says so,
+            once, with what to do)."""
+            # Any failure: the breaker logged it when it opened.
+            with suppress(Exception):
+                self.guarded(call)
 
     LanguageSearchBackend.__name__ = f"Language{engine_class.__name__}"
     return LanguageSearchBackend

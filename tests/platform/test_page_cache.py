@@ -303,9 +303,13 @@ def test_a_failing_content_version_means_pages_rendered_every_time(service, clie
 REDIS_DOWN = {
     "default": {
         # Production's settings (config/settings/production.py), a server that is not there.
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "core.redis_cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
 }
 
