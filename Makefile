@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint format messages messages-check compilemessages bench relevance setup demo chromium clean
+.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults setup demo chromium clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -89,6 +89,9 @@ test: setup chromium lint messages-check ## Set up and run every check, on SQLit
 
 bench: setup ## Measure directory, search and service pages with 10,000 services
 	$(BIN)/python -m benchmarks.run
+
+faults: demo ## What a silent Redis, search cluster or mail server costs residents (figures for docs/deployment.md)
+	$(BIN)/python -m benchmarks.faults
 
 relevance: setup ## Success@3 and MRR of the judged resident queries, per language, both databases
 	$(BIN)/python -m benchmarks.relevance
