@@ -24,9 +24,9 @@ from core.content_version import current
 from core.i18n import source_language
 from places.models import Organisation
 from search.engine import SearchUnavailable
-from services_directory.models import ServicePage, ServicePlace
+from services_directory.models import ServicePage
 
-from . import feed, serializers
+from . import documents, feed, serializers
 from .params import (
     DEFAULT_PER_PAGE,
     LanguageParameters,
@@ -169,14 +169,7 @@ def services(request, locale, moment):
     parameters = read(ServiceParameters, request)
     ids = list(feed_services(locale, parameters).values_list("pk", flat=True))
     chosen, envelope = paged(ids, parameters)
-    full = parameters.get("full")
-    prepared = feed.with_full_data if full else feed.with_summary_data
-    records = feed.ordered(prepared(ServicePage.objects.all()), chosen)
-    if full:
-        contents = [serializers.service_object(s, s.get_url(), moment) for s in records]
-    else:
-        contents = [serializers.service_summary(s, s.get_url()) for s in records]
-    return envelope | {"contents": contents}
+    return envelope | {"contents": documents.services(chosen, moment, parameters.get("full"))}
 
 
 @endpoint
@@ -198,8 +191,7 @@ def organizations(request, locale, moment):
         kept = set(named.values_list("pk", flat=True))
         ids = [pk for pk in ids if pk in kept]
     chosen, envelope = paged(ids, parameters)
-    records = feed.ordered(Organisation.objects.all(), chosen)
-    return envelope | {"contents": [serializers.organization_summary(o) for o in records]}
+    return envelope | {"contents": documents.organizations(chosen)}
 
 
 @endpoint
@@ -225,8 +217,8 @@ def organization(request, locale, moment, key):
 @endpoint
 def taxonomies(request, locale, moment):
     parameters = read(ListParameters, request)
-    chosen, envelope = paged(list(serializers.TAXONOMIES), parameters)
-    return envelope | {"contents": [serializers.taxonomy_object(t) for t in chosen]}
+    chosen, envelope = paged(documents.taxonomies(), parameters)
+    return envelope | {"contents": chosen}
 
 
 @endpoint
@@ -238,7 +230,7 @@ def taxonomy_terms(request, locale, moment):
         else []
     )
     chosen, envelope = paged(terms, parameters)
-    return envelope | {"contents": [serializers.term_object(term) for term in chosen]}
+    return envelope | {"contents": documents.taxonomy_terms(chosen)}
 
 
 @endpoint
@@ -251,13 +243,4 @@ def service_at_locations(request, locale, moment):
         centre=parameters.get("centre"),
     )
     chosen, envelope = paged(ids, parameters)
-    links = feed.ordered(feed.with_location_data(ServicePlace.objects.all()), chosen)
-    contents = [
-        serializers.service_at_location_summary(link.page, link.place, link.note)
-        | {
-            "location": serializers.location_object(link.place, moment),
-            "service": serializers.service_summary(link.page, link.page.get_url()),
-        }
-        for link in links
-    ]
-    return envelope | {"contents": contents}
+    return envelope | {"contents": documents.service_at_locations(chosen, moment)}

@@ -3,9 +3,14 @@ stable ids, only live public services, hours as schedules, 400 for bad parameter
 constant queries."""
 
 import datetime
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -296,6 +301,25 @@ class Feed(TestCase):
         self.assertEqual(
             [(term["name"], term["language"]) for term in english], [("Housing", "en")]
         )
+
+    # The export
+
+    def test_the_export_writes_the_apis_objects_as_a_data_package(self):
+        with tempfile.TemporaryDirectory() as folder:
+            call_command(
+                "export_open_data", "--format=hsds-json", f"--output={folder}", stdout=StringIO()
+            )
+            root = Path(folder)
+            package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+            services = json.loads((root / "fr" / "services.json").read_text(encoding="utf-8"))
+            english = json.loads((root / "en" / "services.json").read_text(encoding="utf-8"))
+        counts = {resource["name"]: resource["count"] for resource in package["resources"]}
+        self.assertEqual((counts["services-fr"], counts["services-en"]), (2, 1))
+        self.assertEqual(counts["services-ti"], 0)
+        self.assertEqual(errors(services, {"items": {"$ref": "compiled/service.json"}}), [])
+        legal = next(s for s in services if s["id"] == str(self.legal.translation_key))
+        self.assertEqual(legal, self.get(f"/services/{self.legal.translation_key}"))
+        self.assertEqual(english[0]["name"], "EN Permanence juridique")
 
 
 BAD_PARAMETERS = [
