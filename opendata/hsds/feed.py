@@ -96,9 +96,10 @@ def filter_services(services, filters, locale):
         services = services.filter(organisation__translation_key=filters["organization_id"])
     if filters.get("modified_after"):
         services = services.filter(last_published_at__gte=filters["modified_after"])
-    if filters.get("search"):
-        found = narrow(services, Question.parse(filters["search"], locale.language_code), locale.pk)
-        services = services.filter(pk__in=found.ids)
+    # As in the directory: words that say nothing (stop words only) do not narrow the list.
+    question = Question.parse(filters.get("search", ""), locale.language_code)
+    if question:
+        services = services.filter(pk__in=narrow(services, question, locale.pk).ids)
     return services
 
 

@@ -154,7 +154,9 @@ def weekly_schedules(hours, owner, moment):
         schedules.append(
             without_empty(
                 {
-                    "id": derived_id(*owner.values(), "weekly", byday, opens, closes, valid_from),
+                    "id": derived_id(
+                        *owner.values(), "weekly", byday, opens, closes, valid_from, valid_until
+                    ),
                     **owner,
                     "freq": "WEEKLY",
                     "interval": 1,
@@ -198,7 +200,14 @@ def dated_schedules(hours, owner, moment):
         schedules.append(
             without_empty(
                 {
-                    "id": derived_id(*owner.values(), "dated", exception.start, exception.end),
+                    "id": derived_id(
+                        *owner.values(),
+                        "dated",
+                        exception.start,
+                        exception.end,
+                        exception.opens,
+                        exception.closes,
+                    ),
                     **owner,
                     **dates,
                     **times,
@@ -212,7 +221,11 @@ def dated_schedules(hours, owner, moment):
 def schedules(hours, owner, moment):
     if not hours:
         return []
-    return weekly_schedules(hours, owner, moment) + dated_schedules(hours, owner, moment)
+    # A place's closure and the service's own on the same dates are one schedule.
+    unique = {}
+    for schedule in weekly_schedules(hours, owner, moment) + dated_schedules(hours, owner, moment):
+        unique.setdefault(schedule["id"], schedule)
+    return list(unique.values())
 
 
 # Organisations and locations
@@ -352,7 +365,7 @@ def languages(service):
     return [
         without_empty(
             {
-                "id": derived_id(service_id, "language", language.code),
+                "id": derived_id(service_id, "language", key_of(language)),
                 "service_id": service_id,
                 "name": language.name_local or language.name,
                 "code": language.code,
@@ -365,15 +378,16 @@ def languages(service):
 
 def required_documents(service):
     service_id = key_of(service)
+    # By position: the same document has the same id in every language.
     return [
         {
-            "id": derived_id(service_id, "document", document.sort_order, document.document),
+            "id": derived_id(service_id, "document", position),
             "service_id": service_id,
             "document": f"{document.document} ({document.details})"
             if document.details
             else document.document,
         }
-        for document in service.required_documents.all()
+        for position, document in enumerate(service.required_documents.all())
     ]
 
 
