@@ -23,8 +23,18 @@ def organizations(ids):
     ]
 
 
-def service_at_locations(ids, moment):
+def service_at_locations(ids, moment, full=False):
+    """Each service at one of its places, with the place and the service; ``full`` adds
+    the hours that apply there."""
     links = feed.ordered(feed.with_location_data(ServicePlace.objects.all()), ids)
+    if full:
+        return [
+            serializers.service_at_location_object(
+                link.page, link, dict(link.page.hours_by_place()).get(link.place), moment
+            )
+            | {"service": serializers.service_summary(link.page, link.page.get_url())}
+            for link in links
+        ]
     return [
         serializers.service_at_location_summary(link.page, link.place, link.note)
         | {

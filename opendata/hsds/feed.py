@@ -21,7 +21,7 @@ from search.query import Question
 from services_directory.models import ServicePage, ServicePlace
 from taxonomy.models import Need
 
-from .serializers import TAXONOMIES
+from .serializers import TAXONOMIES, service_at_location_id
 
 PLACE_PREFETCH = (
     "opening_periods",
@@ -140,19 +140,29 @@ def organisation_locations(organisation, services):
     )
 
 
+def terms_in(taxonomy, locale):
+    queryset = taxonomy.model.objects.filter(locale=locale).select_related("locale")
+    return queryset.select_related("theme") if taxonomy.model is Need else queryset
+
+
 def terms_of(locale, taxonomy_id=None, search=""):
     """The feed language's terms of every taxonomy (or one), in the taxonomies' order."""
     terms = []
     for taxonomy in TAXONOMIES:
         if taxonomy_id and taxonomy.id != str(taxonomy_id):
             continue
-        queryset = taxonomy.model.objects.filter(locale=locale).select_related("locale")
-        if taxonomy.model is Need:
-            queryset = queryset.select_related("theme")
-        if search:
-            queryset = queryset.filter(name__icontains=search)
-        terms.extend(queryset)
+        queryset = terms_in(taxonomy, locale)
+        terms.extend(queryset.filter(name__icontains=search) if search else queryset)
     return terms
+
+
+def term_with_key(locale, key):
+    """The term of the feed's language with that id (translation key), or None."""
+    for taxonomy in TAXONOMIES:
+        term = terms_in(taxonomy, locale).filter(translation_key=key).first()
+        if term is not None:
+            return term
+    return None
 
 
 def service_place_ids(services, postcode="", proximity=None, centre=None):
@@ -174,6 +184,17 @@ def service_place_ids(services, postcode="", proximity=None, centre=None):
         if km * 1000 <= proximity:
             ranked.append((km, pk))
     return [pk for _km, pk in sorted(ranked)]
+
+
+def service_place_with_key(services, key):
+    """The primary key of the (service, place) link whose HSDS id is ``key``, or None."""
+    links = ServicePlace.objects.filter(page__in=services.values("pk")).values_list(
+        "pk", "page__translation_key", "place__translation_key"
+    )
+    return next(
+        (pk for pk, service, place in links if service_at_location_id(service, place) == key),
+        None,
+    )
 
 
 def with_location_data(links):

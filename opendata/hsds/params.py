@@ -4,6 +4,8 @@ Parameters the API does not know are ignored (HSDS clients send their own), but 
 parameter may hold a NUL character.
 """
 
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
@@ -50,6 +52,16 @@ class ServiceParameters(TermParameters):
     organization_id = forms.UUIDField(required=False)
     modified_after = forms.DateTimeField(required=False)
     full = BooleanParameter()
+
+    def clean_modified_after(self):
+        moment = self.cleaned_data["modified_after"]
+        try:
+            # The database compares in UTC: the first hours of year 1 are out of range.
+            return moment and moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.fields["modified_after"].error_messages["invalid"], code="invalid"
+            ) from None
 
 
 class ServiceAtLocationParameters(ServiceParameters):

@@ -423,11 +423,15 @@ def cost_options(service):
     ]
 
 
+def service_at_location_id(service_key, place_key):
+    return derived_id(service_key, "at", place_key)
+
+
 def service_at_location_summary(service, place, note):
     service_id, location_id = key_of(service), key_of(place)
     return without_empty(
         {
-            "id": derived_id(service_id, "at", location_id),
+            "id": service_at_location_id(service_id, location_id),
             "service_id": service_id,
             "location_id": location_id,
             "description": note,

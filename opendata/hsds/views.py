@@ -244,3 +244,31 @@ def service_at_locations(request, locale, moment):
     )
     chosen, envelope = paged(ids, parameters)
     return envelope | {"contents": documents.service_at_locations(chosen, moment)}
+
+
+@endpoint
+def service_at_location(request, locale, moment, key):
+    read(LanguageParameters, request)
+    pk = feed.service_place_with_key(feed_services(locale, {}), record_key(key))
+    if pk is None:
+        raise not_found()
+    return documents.service_at_locations([pk], moment, full=True)[0]
+
+
+@endpoint
+def taxonomy(request, locale, moment, key):
+    read(LanguageParameters, request)
+    key = record_key(key)
+    found = [item for item in documents.taxonomies() if item["id"] == key]
+    if not found:
+        raise not_found()
+    return found[0]
+
+
+@endpoint
+def taxonomy_term(request, locale, moment, key):
+    read(LanguageParameters, request)
+    term = feed.term_with_key(locale, record_key(key)) if locale else None
+    if term is None:
+        raise not_found()
+    return documents.taxonomy_terms([term])[0]

@@ -160,6 +160,21 @@ class Feed(TestCase):
         self.assertEqual([s["name"] for s in organisation["services"]], ["Permanence juridique"])
         self.assertEqual(organisation["locations"][0]["id"], str(self.place.translation_key))
 
+    def test_a_taxonomy_a_term_and_a_service_at_a_location_validate(self):
+        term = self.get("/taxonomy_terms", taxonomy_id="", search="Menace")["contents"][0]
+        self.assertEqual(self.valid(f"/taxonomy_terms/{term['id']}", "taxonomy_term.json"), term)
+        taxonomy = self.valid(f"/taxonomies/{term['taxonomy_id']}", "taxonomy.json")
+        self.assertEqual(taxonomy, term["taxonomy_detail"])
+        listed = self.get("/service_at_locations", search="avocat")["contents"][0]
+        found = self.valid(
+            f"/service_at_locations/{listed['id']}", "compiled/service_at_location.json"
+        )
+        self.assertEqual(found["service"]["name"], "Permanence juridique")
+        self.assertEqual(len([s for s in found["schedules"] if s.get("freq")]), 2)
+        for path in ("/taxonomy_terms", "/taxonomies", "/service_at_locations"):
+            response = self.client.get(f"{API}{path}/{self.draft.translation_key}")
+            self.assertEqual(response.status_code, 404)
+
     def test_a_proximity_search_validates(self):
         data = self.valid(
             "/service_at_locations",
@@ -330,6 +345,7 @@ BAD_PARAMETERS = [
     "/services?taxonomy_term_id=logement",
     "/services?organization_id=%00",
     "/services?modified_after=yesterday",
+    "/services?modified_after=0001-01-01",
     "/services?full=maybe",
     "/services?lang=xx",
     "/services?format=xml",
@@ -353,6 +369,45 @@ def test_bad_parameters_are_a_400_with_a_json_message(site_tree, client, path):
     assert response.status_code == 400, response.content
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response.json()["message"]
+
+
+HOSTILE_VALUES = [
+    "\x00",
+    "𝔘𝔫𝔦",
+    "-1",
+    "1e309",
+    "nan",
+    "' OR 1=1 --",
+    "9" * 60,
+    " ",
+    "%",
+    "0001-01-01",
+]
+PARAMETERS = [
+    "page",
+    "per_page",
+    "search",
+    "taxonomy_term_id",
+    "taxonomy_id",
+    "organization_id",
+    "modified_after",
+    "full",
+    "lang",
+    "format",
+    "postcode",
+    "proximity",
+]
+
+
+@pytest.mark.django_db
+def test_hostile_values_are_answered_never_a_500(site_tree, client):
+    ServicePageFactory(parent=site_tree.directory, places=[PlaceFactory()])
+    for name in PARAMETERS:
+        for value in HOSTILE_VALUES:
+            for extra in ({}, {"postcode": "1214"}):
+                response = client.get(f"{API}/service_at_locations", {name: value, **extra})
+                assert response.status_code in (200, 400), (name, value, response.content)
+                assert response["Content-Type"].startswith("application/json")
 
 
 @pytest.mark.django_db
