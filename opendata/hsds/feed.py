@@ -3,9 +3,9 @@
 A feed holds the services residents of that language read: live, public, in that
 language (``ServicePage.objects.for_residents``). An untranslated copy (an alias showing
 the French text) is not a service of another language: it is left out, and partners
-take the French feed for what is not translated yet. Organisations, places and terms
-are those the feed's services point at; ids are translation keys (``ids``), so the
-same record has the same id in every feed.
+take the French feed for what is not translated yet. Organisations and places are those
+the feed's services point at, terms those of the feed's language; ids are translation
+keys (``ids``), so the same record has the same id in every feed.
 
 Lists are paged on an ordered list of primary keys, then only the page's records are
 read with their relations prefetched: a page of 100 costs what a page of 1 does.
@@ -43,16 +43,10 @@ def services_of(locale):
     )
 
 
-def terms_prefetch():
-    return [
-        Prefetch(
-            taxonomy.field,
-            queryset=taxonomy.model.objects.select_related(
-                "locale", *(["theme"] if taxonomy.model is Need else [])
-            ),
-        )
-        for taxonomy in TAXONOMIES
-    ]
+def terms(taxonomy):
+    """The terms of a taxonomy with what ``serializers.term_object`` reads."""
+    queryset = taxonomy.model.objects.select_related("locale")
+    return queryset.select_related("theme") if taxonomy.model is Need else queryset
 
 
 def with_summary_data(services):
@@ -62,7 +56,7 @@ def with_summary_data(services):
 def with_full_data(services):
     """Everything ``serializers.service_object`` reads, prefetched."""
     return with_summary_data(services).prefetch_related(
-        *terms_prefetch(),
+        *(Prefetch(taxonomy.field, queryset=terms(taxonomy)) for taxonomy in TAXONOMIES),
         "spoken_languages",
         "required_documents",
         "opening_periods",
@@ -111,7 +105,7 @@ def ordered(model_queryset, ids):
 
 def organisation_ids(services, locale):
     """The organisations the services are delivered by or at, one per translation key:
-    the copy in the feed's language when there is one, by name."""
+    the copy in the feed's language when there is one (else the oldest), by name."""
     pks = services.values("pk")
     keys = set(
         Organisation.objects.filter(
@@ -119,9 +113,11 @@ def organisation_ids(services, locale):
         ).values_list("translation_key", flat=True)
     )
     chosen = {}
-    for pk, key, locale_id, name in Organisation.objects.filter(
-        translation_key__in=keys
-    ).values_list("pk", "translation_key", "locale_id", "name"):
+    for pk, key, locale_id, name in (
+        Organisation.objects.filter(translation_key__in=keys)
+        .order_by("pk")
+        .values_list("pk", "translation_key", "locale_id", "name")
+    ):
         if key not in chosen or locale_id == locale.pk:
             chosen[key] = (name, pk)
     return [pk for _name, pk in sorted(chosen.values())]
@@ -140,26 +136,21 @@ def organisation_locations(organisation, services):
     )
 
 
-def terms_in(taxonomy, locale):
-    queryset = taxonomy.model.objects.filter(locale=locale).select_related("locale")
-    return queryset.select_related("theme") if taxonomy.model is Need else queryset
-
-
 def terms_of(locale, taxonomy_id=None, search=""):
     """The feed language's terms of every taxonomy (or one), in the taxonomies' order."""
-    terms = []
+    found = []
     for taxonomy in TAXONOMIES:
         if taxonomy_id and taxonomy.id != str(taxonomy_id):
             continue
-        queryset = terms_in(taxonomy, locale)
-        terms.extend(queryset.filter(name__icontains=search) if search else queryset)
-    return terms
+        queryset = terms(taxonomy).filter(locale=locale)
+        found.extend(queryset.filter(name__icontains=search) if search else queryset)
+    return found
 
 
 def term_with_key(locale, key):
     """The term of the feed's language with that id (translation key), or None."""
     for taxonomy in TAXONOMIES:
-        term = terms_in(taxonomy, locale).filter(translation_key=key).first()
+        term = terms(taxonomy).filter(locale=locale, translation_key=key).first()
         if term is not None:
             return term
     return None
