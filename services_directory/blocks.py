@@ -8,10 +8,19 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail_localize.segments import OverridableSegmentValue
 
 from core.validators import validate_international_phone
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class PhoneBlock(blocks.CharBlock):
+    """A phone number: the same in every language, so wagtail-localize copies it (a
+    translator may still change it) instead of offering it as text to translate."""
+
+    def get_translatable_segments(self, value):
+        return [OverridableSegmentValue("", value)] if value else []
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -137,7 +146,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class ContactBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("name or role"), max_length=160)
-    phone = blocks.CharBlock(
+    phone = PhoneBlock(
         label=_("phone"),
         required=False,
         max_length=40,
