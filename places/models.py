@@ -17,10 +17,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.forms import SameLocaleModelForm
 from core.i18n import SOURCE_SLUG
-from core.validators import normalise_phone, validate_international_phone
+from core.validators import normalise_phone, validate_https, validate_international_phone
 
+from .forms import PlaceForm
 from .geo import distance_km
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 
@@ -205,7 +205,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         _("description"), blank=True, help_text=_("Optional: one sentence on what it does.")
     )
     website = models.URLField(
-        _("website"), blank=True, help_text=_("Its own website, starting with https://.")
+        _("website"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Its own website, starting with https://."),
     )
     phone = models.CharField(
         _("phone"),
@@ -355,7 +358,7 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
 
     objects = PlaceQuerySet.as_manager()
 
-    base_form_class = SameLocaleModelForm
+    base_form_class = PlaceForm
     override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
     panels = [
         MultiFieldPanel(

@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail_localize.segments import OverridableSegmentValue
 
-from core.validators import validate_international_phone
+from core.validators import validate_https, validate_international_phone
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -61,6 +61,7 @@ class ProcedureGuideBlock(blocks.StructBlock):
     url = blocks.URLBlock(
         label=_("address of the online procedure"),
         required=False,
+        validators=[validate_https],
         help_text=_("Where the procedure starts; residents see it as a button."),
     )
     steps = blocks.ListBlock(ProcedureStepBlock(), label=_("steps"), min_num=1)

@@ -27,7 +27,12 @@ from wagtail_localize.fields import SynchronizedField
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
-from core.validators import normalise_phone, validate_international_phone
+from core.validators import (
+    international_phone,
+    normalise_phone,
+    validate_https,
+    validate_international_phone,
+)
 from places.hours import Source, sources_by_place
 from places.models import opening_hours_from_rows
 from search.documents import VOCABULARY_FIELD, vocabulary_text
@@ -58,6 +63,11 @@ class ServicePageForm(SameLocalePageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("phone"):
+            # A number typed as dialled locally gets the country of its places.
+            cleaned_data["phone"] = international_phone(
+                cleaned_data["phone"], self.delivery_country()
+            )
         if cleaned_data.get("is_suspended") and not cleaned_data.get("suspension_message"):
             self.add_error(
                 "suspension_message",
@@ -68,6 +78,15 @@ class ServicePageForm(SameLocalePageForm):
         ):
             self.add_error("cost_details", _("Say how much it costs and who pays less."))
         return cleaned_data
+
+    def delivery_country(self):
+        """The country of the places of delivery chosen, when they are all in one."""
+        countries = {
+            row.cleaned_data["place"].country
+            for row in self.formsets["service_places"].forms
+            if row.is_valid() and row.cleaned_data.get("place")
+        }
+        return countries.pop() if len(countries) == 1 else None
 
 
 class ServicePage(ResidentPage, Page):
@@ -489,7 +508,11 @@ class ServiceOnlineProcedure(Orderable):
         max_length=160,
         help_text=_("What the resident does there, e.g. “Apply online”."),
     )
-    url = models.URLField(_("address"), help_text=_("Official address, starting with https://."))
+    url = models.URLField(
+        _("address"),
+        validators=[validate_https],
+        help_text=_("Official address, starting with https://."),
+    )
     description = models.CharField(
         _("description"),
         max_length=300,
