@@ -63,22 +63,21 @@ class SameLocaleChoicesMixin:
 
     def limit_to_locale(self, name, field):
         locale = self.choices_locale
-        chosen = initial_pks(field, self.initial.get(name))
         model = field.queryset.model
-        in_other_languages = {
-            item.pk: item.translation_key
-            for item in model.objects.filter(pk__in=chosen).exclude(locale=locale)
-        }
-        translations = dict(
-            model.objects.filter(
-                locale=locale, translation_key__in=in_other_languages.values()
-            ).values_list("translation_key", "pk")
+        chosen = initial_pks(field, self.initial.get(name))
+        # What is chosen in another language (pk → translation key), and its translation.
+        elsewhere = chosen and dict(
+            model.objects.filter(pk__in=chosen)
+            .exclude(locale=locale)
+            .values_list("pk", "translation_key")
         )
-        localised = [
-            translations.get(in_other_languages.get(pk), pk) if pk in in_other_languages else pk
-            for pk in chosen
-        ]
-        untranslated = [pk for pk in localised if pk in in_other_languages]
+        here = elsewhere and dict(
+            model.objects.filter(locale=locale, translation_key__in=elsewhere.values()).values_list(
+                "translation_key", "pk"
+            )
+        )
+        localised = [here.get(elsewhere[pk], pk) if pk in elsewhere else pk for pk in chosen]
+        untranslated = [pk for pk in localised if pk in elsewhere]
         field.queryset = field.queryset.filter(Q(locale=locale) | Q(pk__in=untranslated))
         if chosen != localised:
             multiple = isinstance(field, ModelMultipleChoiceField)

@@ -70,6 +70,8 @@ def test_a_new_service_offers_only_french_choices(site_tree, admin_client, engli
     response = admin_client.get(add_service_url(site_tree.directory))
     content = response.content.decode()
 
+    # Long lists get a search box (in the editor's language) from a script.
+    assert 'js/admin/checkbox-filter.js" data-label="Filtrer cette liste"' in content
     for name in PICKERS:
         assert f'type="checkbox" name="{name}" value="{offered[name].pk}"' in content, name
         assert f'name="{name}" value="{hidden[name].pk}"' not in content, name

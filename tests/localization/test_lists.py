@@ -5,6 +5,8 @@ from django.template import Context, Template
 from django.utils import translation
 
 from core.i18n import join_words
+from services_directory.factories import ServicePageFactory
+from taxonomy.factories import AudienceFactory
 
 THREE = {
     "fr": "A, B et C",
@@ -42,3 +44,16 @@ def test_the_template_filter_escapes_each_item():
     with translation.override("fr"):
         rendered = template.render(Context({"items": ["<b>", "Aînés", "Familles"]}))
     assert rendered == "&lt;b&gt;, Aînés et Familles|&lt;b&gt;، Aînés وFamilles"
+
+
+@pytest.mark.django_db
+def test_a_service_page_lists_its_audiences_as_a_sentence(site_tree, client):
+    audiences = [
+        AudienceFactory(name=name, slug=slug, sort_order=order)
+        for order, (name, slug) in enumerate(
+            [("Aînés", "aines"), ("Familles", "familles"), ("Jeunes", "jeunes")]
+        )
+    ]
+    service = ServicePageFactory(parent=site_tree.directory, audiences=audiences)
+    content = client.get(service.url).content.decode()
+    assert ">Aînés, Familles et Jeunes</dd>" in content
