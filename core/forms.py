@@ -29,7 +29,7 @@ OTHER_LANGUAGE_POSTED = _(
     "Choose among the items offered: only items in %(language)s can be used here."
 )
 OTHER_LANGUAGE_KEPT = _(
-    "%(items)s: not in %(language)s. Untick it and tick its %(language)s version."
+    "%(items)s: not in %(language)s. Untick it and tick its version in this language."
 )
 
 
