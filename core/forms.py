@@ -66,16 +66,19 @@ class SameLocaleChoicesMixin:
         model = field.queryset.model
         chosen = initial_pks(field, self.initial.get(name))
         # What is chosen in another language (pk → translation key), and its translation.
-        elsewhere = chosen and dict(
-            model.objects.filter(pk__in=chosen)
-            .exclude(locale=locale)
-            .values_list("pk", "translation_key")
-        )
-        here = elsewhere and dict(
-            model.objects.filter(locale=locale, translation_key__in=elsewhere.values()).values_list(
-                "translation_key", "pk"
+        elsewhere, here = {}, {}
+        if chosen:
+            elsewhere = dict(
+                model.objects.filter(pk__in=chosen)
+                .exclude(locale=locale)
+                .values_list("pk", "translation_key")
             )
-        )
+        if elsewhere:
+            here = dict(
+                model.objects.filter(
+                    locale=locale, translation_key__in=elsewhere.values()
+                ).values_list("translation_key", "pk")
+            )
         localised = [here.get(elsewhere[pk], pk) if pk in elsewhere else pk for pk in chosen]
         untranslated = [pk for pk in localised if pk in elsewhere]
         field.queryset = field.queryset.filter(Q(locale=locale) | Q(pk__in=untranslated))
