@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('places', '0003_ends_next_day_matches_times'),
+        ("places", "0003_ends_next_day_matches_times"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='place',
-            name='slug',
-            field=models.SlugField(help_text='Used in directory addresses; lowercase letters, digits and hyphens.', max_length=120, verbose_name='slug'),
+            model_name="place",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in directory addresses; lowercase letters, digits and hyphens.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
     ]

@@ -5,15 +5,175 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('services_directory', '0004_service_keywords_and_needs'),
+        ("services_directory", "0004_service_keywords_and_needs"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='servicepage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('procedure_guide', 11), ('documents_checklist', 15), ('questions', 21), ('callout', 25), ('contact', 30)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading (H2)'), ('h3', 'Sub-heading (H3)')], 'help_text': 'Use H3 only under an H2, so screen-reader users can follow the outline.', 'label': 'level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ol', 'ul'], 'icon': 'pilcrow', 'label': 'text', 'template': 'components/streamfield/paragraph_block.html'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'title', 'max_length': 160}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Name of the website or app the resident uses, e.g. “e-démarches”.', 'label': 'online service', 'max_length': 120, 'required': False}), 6: ('wagtail.blocks.URLBlock', (), {'help_text': 'Where the procedure starts; residents see it as a button.', 'label': 'address of the online procedure', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'step', 'max_length': 160}), 8: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'instructions'}), 9: ('wagtail.blocks.StructBlock', [[('title', 7), ('instructions', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'steps', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('heading', 4), ('online_service_name', 5), ('url', 6), ('steps', 10)]], {'label': 'online procedure guide'}), 12: ('wagtail.blocks.CharBlock', (), {'default': 'What to bring', 'label': 'title', 'max_length': 160}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'document', 'max_length': 200}), 14: ('wagtail.blocks.ListBlock', (13,), {'label': 'documents', 'min_num': 1}), 15: ('wagtail.blocks.StructBlock', [[('heading', 12), ('documents', 14)]], {'label': 'documents checklist'}), 16: ('wagtail.blocks.CharBlock', (), {'default': 'Questions and answers', 'label': 'title', 'max_length': 160}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'question', 'max_length': 200}), 18: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'answer'}), 19: ('wagtail.blocks.StructBlock', [[('question', 17), ('answer', 18)]], {}), 20: ('wagtail.blocks.ListBlock', (19,), {'label': 'questions', 'min_num': 1}), 21: ('wagtail.blocks.StructBlock', [[('heading', 16), ('items', 20)]], {'label': 'questions and answers'}), 22: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Important'), ('success', 'Good to know')], 'help_text': 'Colour and icon; the kind is also said in words for screen readers.', 'label': 'kind'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'title', 'max_length': 160, 'required': False}), 24: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'text'}), 25: ('wagtail.blocks.StructBlock', [[('kind', 22), ('title', 23), ('text', 24)]], {'label': 'callout'}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'name or role', 'max_length': 160}), 27: ('services_directory.blocks.PhoneBlock', (), {'help_text': 'International format, e.g. +41 22 306 06 60.', 'label': 'phone', 'max_length': 40, 'required': False}), 28: ('wagtail.blocks.EmailBlock', (), {'label': 'e-mail', 'required': False}), 29: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. “Mornings only”.', 'label': 'note', 'max_length': 200, 'required': False}), 30: ('wagtail.blocks.StructBlock', [[('name', 26), ('phone', 27), ('email', 28), ('note', 29)]], {'label': 'contact'})}, help_text='Everything else: how it works, step-by-step guides, questions…', verbose_name='details'),
+            model_name="servicepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("procedure_guide", 11),
+                    ("documents_checklist", 15),
+                    ("questions", 21),
+                    ("callout", 25),
+                    ("contact", 30),
+                ],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "heading", "max_length": 120}),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading (H2)"), ("h3", "Sub-heading (H3)")],
+                            "help_text": "Use H3 only under an H2, so screen-reader users can follow the outline.",
+                            "label": "level",
+                        },
+                    ),
+                    2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+                            "icon": "pilcrow",
+                            "label": "text",
+                            "template": "components/streamfield/paragraph_block.html",
+                        },
+                    ),
+                    4: ("wagtail.blocks.CharBlock", (), {"label": "title", "max_length": 160}),
+                    5: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Name of the website or app the resident uses, e.g. “e-démarches”.",
+                            "label": "online service",
+                            "max_length": 120,
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "Where the procedure starts; residents see it as a button.",
+                            "label": "address of the online procedure",
+                            "required": False,
+                        },
+                    ),
+                    7: ("wagtail.blocks.CharBlock", (), {"label": "step", "max_length": 160}),
+                    8: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "ol", "ul"],
+                            "label": "instructions",
+                        },
+                    ),
+                    9: ("wagtail.blocks.StructBlock", [[("title", 7), ("instructions", 8)]], {}),
+                    10: ("wagtail.blocks.ListBlock", (9,), {"label": "steps", "min_num": 1}),
+                    11: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 4), ("online_service_name", 5), ("url", 6), ("steps", 10)]],
+                        {"label": "online procedure guide"},
+                    ),
+                    12: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "What to bring", "label": "title", "max_length": 160},
+                    ),
+                    13: ("wagtail.blocks.CharBlock", (), {"label": "document", "max_length": 200}),
+                    14: ("wagtail.blocks.ListBlock", (13,), {"label": "documents", "min_num": 1}),
+                    15: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 12), ("documents", 14)]],
+                        {"label": "documents checklist"},
+                    ),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "Questions and answers", "label": "title", "max_length": 160},
+                    ),
+                    17: ("wagtail.blocks.CharBlock", (), {"label": "question", "max_length": 200}),
+                    18: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ol", "ul"], "label": "answer"},
+                    ),
+                    19: ("wagtail.blocks.StructBlock", [[("question", 17), ("answer", 18)]], {}),
+                    20: ("wagtail.blocks.ListBlock", (19,), {"label": "questions", "min_num": 1}),
+                    21: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 16), ("items", 20)]],
+                        {"label": "questions and answers"},
+                    ),
+                    22: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("warning", "Important"),
+                                ("success", "Good to know"),
+                            ],
+                            "help_text": "Colour and icon; the kind is also said in words for screen readers.",
+                            "label": "kind",
+                        },
+                    ),
+                    23: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "title", "max_length": 160, "required": False},
+                    ),
+                    24: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ol", "ul"], "label": "text"},
+                    ),
+                    25: (
+                        "wagtail.blocks.StructBlock",
+                        [[("kind", 22), ("title", 23), ("text", 24)]],
+                        {"label": "callout"},
+                    ),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "name or role", "max_length": 160},
+                    ),
+                    27: (
+                        "services_directory.blocks.PhoneBlock",
+                        (),
+                        {
+                            "help_text": "International format, e.g. +41 22 306 06 60.",
+                            "label": "phone",
+                            "max_length": 40,
+                            "required": False,
+                        },
+                    ),
+                    28: ("wagtail.blocks.EmailBlock", (), {"label": "e-mail", "required": False}),
+                    29: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "e.g. “Mornings only”.",
+                            "label": "note",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    30: (
+                        "wagtail.blocks.StructBlock",
+                        [[("name", 26), ("phone", 27), ("email", 28), ("note", 29)]],
+                        {"label": "contact"},
+                    ),
+                },
+                help_text="Everything else: how it works, step-by-step guides, questions…",
+                verbose_name="details",
+            ),
         ),
     ]

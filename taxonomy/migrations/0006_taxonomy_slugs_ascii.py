@@ -4,40 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('taxonomy', '0005_editorial_groups_manage_needs'),
+        ("taxonomy", "0005_editorial_groups_manage_needs"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accessibilityfeature',
-            name='slug',
-            field=models.SlugField(help_text='Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.', max_length=120, verbose_name='slug'),
+            model_name="accessibilityfeature",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
         migrations.AlterField(
-            model_name='accessmode',
-            name='slug',
-            field=models.SlugField(help_text='Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.', max_length=120, verbose_name='slug'),
+            model_name="accessmode",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
         migrations.AlterField(
-            model_name='audience',
-            name='slug',
-            field=models.SlugField(help_text='Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.', max_length=120, verbose_name='slug'),
+            model_name="audience",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
         migrations.AlterField(
-            model_name='need',
-            name='slug',
-            field=models.SlugField(help_text='Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.', max_length=120, verbose_name='slug'),
+            model_name="need",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
         migrations.AlterField(
-            model_name='spokenlanguage',
-            name='slug',
-            field=models.SlugField(help_text='Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.', max_length=120, verbose_name='slug'),
+            model_name="spokenlanguage",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
         migrations.AlterField(
-            model_name='theme',
-            name='slug',
-            field=models.SlugField(help_text='Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.', max_length=120, verbose_name='slug'),
+            model_name="theme",
+            name="slug",
+            field=models.SlugField(
+                help_text="Used in shareable directory addresses. Lowercase letters, digits and hyphens; keep the same slug in every language if you can.",
+                max_length=120,
+                verbose_name="slug",
+            ),
         ),
     ]
