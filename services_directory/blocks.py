@@ -82,7 +82,14 @@ class ProcedureGuideBlock(blocks.StructBlock):
 
 
 class DocumentsChecklistBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("title"), max_length=160, default=_("What to bring"))
+    # No default text: it would be written in the editor's admin language, whatever the
+    # page's; left empty, the page shows "What to bring" in its reader's language.
+    heading = blocks.CharBlock(
+        label=_("title"),
+        max_length=160,
+        required=False,
+        help_text=_("Leave empty for “What to bring”, shown in each reader's language."),
+    )
     documents = blocks.ListBlock(
         blocks.CharBlock(label=_("document"), max_length=200), label=_("documents"), min_num=1
     )
@@ -107,7 +114,12 @@ class QuestionAnswerBlock(blocks.StructBlock):
 
 
 class QuestionsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("title"), max_length=160, default=_("Questions and answers"))
+    heading = blocks.CharBlock(
+        label=_("title"),
+        max_length=160,
+        required=False,
+        help_text=_("Leave empty for “Questions and answers”, shown in each reader's language."),
+    )
     items = blocks.ListBlock(QuestionAnswerBlock(), label=_("questions"), min_num=1)
 
     class Meta:

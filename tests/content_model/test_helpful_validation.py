@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from core.validators import international_phone
 from places.factories import PlaceFactory
 from places.models import Organisation, Place
-from services_directory.blocks import ProcedureGuideBlock
+from services_directory.blocks import DocumentsChecklistBlock, ProcedureGuideBlock, QuestionsBlock
 from services_directory.models import ServicePage
 
 from .service_form import service_form_data
@@ -129,3 +129,24 @@ def test_a_mistyped_time_says_what_to_type(site_tree, admin_client, theme, walk_
     assert errors_of(response)["opening_periods-0-opens"] == ["Type a time such as 09:00 or 9h30."]
     # The typed text stays in a plain text box for the editor to correct.
     assert 'value="9 heures"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("block", "french", "english"),
+    [
+        (DocumentsChecklistBlock, "À apporter", "What to bring"),
+        (QuestionsBlock, "Questions et réponses", "Questions and answers"),
+    ],
+)
+def test_default_block_headings_are_in_the_readers_language(block, french, english):
+    # No default is stored in the admin language of whoever adds the block…
+    assert block().child_blocks["heading"].get_default() in ("", None)
+    value = block().to_python({"heading": "", "documents": ["Pièce d’identité"], "items": []})
+    # …the page shows one in the language it is read in, unless the editor wrote one.
+    with translation.override("fr"):
+        assert f"<h2>{french}</h2>" in block().render(value)
+    with translation.override("en"):
+        assert f"<h2>{english}</h2>" in block().render(value)
+    value["heading"] = "Pour le rendez-vous"
+    with translation.override("en"):
+        assert "<h2>Pour le rendez-vous</h2>" in block().render(value)
