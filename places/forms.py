@@ -7,15 +7,31 @@ from core.forms import SameLocaleModelForm
 from core.validators import international_phone
 
 
-class PlaceForm(SameLocaleModelForm):
+class LocalPhoneForm(SameLocaleModelForm):
+    """A phone number typed as dialled locally gets the country code of ``country()``."""
+
+    def country(self):
+        raise NotImplementedError
+
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("phone"):
-            # A number typed as dialled locally gets the place's country code.
-            cleaned_data["phone"] = international_phone(
-                cleaned_data["phone"], cleaned_data.get("country")
-            )
+            cleaned_data["phone"] = international_phone(cleaned_data["phone"], self.country())
         return cleaned_data
+
+
+class PlaceForm(LocalPhoneForm):
+    def country(self):
+        return self.cleaned_data.get("country")
+
+
+class OrganisationForm(LocalPhoneForm):
+    def country(self):
+        """The country of its places, when they are all in one."""
+        if not self.instance.pk:
+            return None
+        countries = set(self.instance.places.values_list("country", flat=True))
+        return countries.pop() if len(countries) == 1 else None
 
 
 class OpeningTimeField(forms.TimeField):

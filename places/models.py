@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.i18n import SOURCE_SLUG
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
-from .forms import PlaceForm
+from .forms import OrganisationForm, PlaceForm
 from .geo import distance_km
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 
@@ -221,6 +221,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     # Copied to the translations, never offered to translators or machine translation.
     override_translatable_fields = [SynchronizedField("phone")]
+    base_form_class = OrganisationForm
 
     panels = [
         FieldPanel("name"),

@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core.validators import international_phone
-from places.factories import PlaceFactory
+from places.factories import OrganisationFactory, PlaceFactory
 from places.models import Organisation, Place
 from services_directory.blocks import DocumentsChecklistBlock, ProcedureGuideBlock, QuestionsBlock
 from services_directory.models import ServicePage
@@ -150,3 +150,19 @@ def test_default_block_headings_are_in_the_readers_language(block, french, engli
     value["heading"] = "Pour le rendez-vous"
     with translation.override("en"):
         assert "<h2>Pour le rendez-vous</h2>" in block().render(value)
+
+
+@pytest.mark.django_db
+def test_an_organisation_number_takes_the_country_of_its_places(admin_client):
+    place = PlaceFactory(country="FR")
+    organisation = place.organisation or OrganisationFactory()
+    Place.objects.filter(pk=place.pk).update(organisation=organisation)
+    data = {"name": organisation.name, "kind": "commune", "description": "", "website": ""}
+    response = post_in_english(
+        admin_client,
+        f"/admin/snippets/places/organisation/edit/{organisation.pk}/",
+        {**data, "phone": "01 41 23 80 00", "email": ""},
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.phone == "+33 1 41 23 80 00"
