@@ -194,7 +194,7 @@ class ContactBlock(blocks.StructBlock):
 
 
 class ServiceBodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("heading"))
     paragraph = blocks.RichTextBlock(
         label=_("text"),
         features=["h2", "h3", *RICH_TEXT_FEATURES],

@@ -10,7 +10,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from core.validators import international_phone
 from places.factories import OrganisationFactory, PlaceFactory
 from places.models import Organisation, Place
-from services_directory.blocks import DocumentsChecklistBlock, ProcedureGuideBlock, QuestionsBlock
+from services_directory.blocks import (
+    DocumentsChecklistBlock,
+    ProcedureGuideBlock,
+    QuestionsBlock,
+    ServiceBodyBlock,
+)
 from services_directory.models import ServicePage
 
 from .service_form import service_form_data
@@ -166,3 +171,10 @@ def test_an_organisation_number_takes_the_country_of_its_places(admin_client):
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.phone == "+33 1 41 23 80 00"
+
+
+def test_every_body_block_has_a_translated_label():
+    with translation.override("fr"):
+        labels = {name: str(block.label) for name, block in ServiceBodyBlock().child_blocks.items()}
+    assert labels["heading"] == "intertitre"
+    assert "Heading" not in labels.values()
