@@ -54,6 +54,7 @@ STOCK_SETTINGS = "stocksite.settings.bench"
 DIRECTORY = "/fr/services/?theme=acces-au-logement&language=fr&access=sur-rendez-vous"
 SERVICE_PAGE = "/fr/services/service-genere-5000/"
 SERVICE = "Service page"
+HSDS_SERVICES = "/api/hsds/v3/services?per_page=100"
 SERVICE_AFTER_EDIT = "Service page, after an edit"
 # What happens before each timed request: nothing (the same address again: a page anonymous
 # residents read is then kept), EDIT (the content version is bumped, as when an editor
@@ -70,6 +71,9 @@ CASES = [
     ("Search, rare word (“philatélie”)", "/fr/search/?q=philat%C3%A9lie", None),
     (SERVICE, SERVICE_PAGE, None),
     (SERVICE_AFTER_EDIT, SERVICE_PAGE, EDIT),
+    ("HSDS API, 100 services", HSDS_SERVICES, None),
+    ("HSDS API, 100 services, answer not kept", HSDS_SERVICES, ADDRESS),
+    ("HSDS API, 100 services fully nested, answer not kept", f"{HSDS_SERVICES}&full=true", ADDRESS),
 ]
 STOCK_PAGE = "Stock Wagtail page (`wagtail start`)"
 STOCK_CASES = [(STOCK_PAGE, f"/page-{SERVICES // 2}/", None)]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/hsds/v3/", include("opendata.hsds.urls")),
     path("kiosk/", include("kiosk.urls")),
     path("", include("opendata.urls")),
 ]

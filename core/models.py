@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .validators import normalise_phone, validate_dialable_number, validate_international_phone
 
@@ -88,6 +89,8 @@ class EmergencyNumber(TranslatableMixin, Orderable, index.Indexed):
     )
 
     panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("description")]
+    # The same number in every language: copied, never offered to machine translation.
+    override_translatable_fields = [SynchronizedField("number")]
     search_fields = [index.SearchField("label"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):

@@ -36,3 +36,38 @@ def validate_dialable_number(value):
             ),
             code="invalid_dialable_number",
         )
+
+
+# National numbers as dialled in the countries the hubs are in: a trunk 0 and 9 digits,
+# grouped as they are printed there once the country code replaces the 0.
+NATIONAL_NUMBERS = {
+    "CH": ("+41", (2, 3, 2, 2)),  # 022 306 06 70 → +41 22 306 06 70
+    "FR": ("+33", (1, 2, 2, 2, 2)),  # 01 41 37 11 00 → +33 1 41 37 11 00
+}
+NATIONAL_NUMBER = re.compile(r"^0(\d{9})$")
+INTERNATIONAL_PREFIX = re.compile(r"^\s*00(?=[1-9])")
+
+
+def international_phone(value, country):
+    """``value`` in international format when it is dialled from ``country``
+    ("022 306 06 70" in CH, "0041 22 …"); anything else is returned as it is, for
+    ``validate_international_phone`` to judge."""
+    value = INTERNATIONAL_PREFIX.sub("+", value or "")
+    national = NATIONAL_NUMBER.match(normalise_phone(value))
+    if not national or country not in NATIONAL_NUMBERS:
+        return value
+    code, groups = NATIONAL_NUMBERS[country]
+    digits, parts = national.group(1), [code]
+    for size in groups:
+        parts.append(digits[:size])
+        digits = digits[size:]
+    return " ".join(parts)
+
+
+def validate_https(value):
+    """Residents follow these links with their personal data: only secure addresses."""
+    if value and not value.lower().startswith("https://"):
+        raise ValidationError(
+            _("Give the secure address, starting with https:// (open the site and copy it)."),
+            code="insecure_url",
+        )

@@ -1,3 +1,7 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +19,13 @@ class EmergencyNumberViewSet(SnippetViewSet):
 
 
 register_snippet(EmergencyNumberViewSet)
+
+
+@hooks.register("insert_editor_js")
+def checkbox_filter_js():
+    """A search box above long lists of checkboxes (a service's needs, themes…)."""
+    return format_html(
+        '<script defer src="{}" data-label="{}"></script>',
+        static("js/admin/checkbox-filter.js"),
+        _("Filter this list"),
+    )

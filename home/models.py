@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import SameLocalePageForm
+from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -28,6 +30,8 @@ class HomePage(ResidentPage, Page):
     )
 
     template = "pages/home_page.html"
+    override_translatable_fields = [SOURCE_SLUG]
+    base_form_class = SameLocalePageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("search_prompt")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -73,6 +77,8 @@ class StandardPage(ResidentPage, Page):
     )
 
     template = "pages/standard_page.html"
+    override_translatable_fields = [SOURCE_SLUG]
+    base_form_class = SameLocalePageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -20,6 +20,7 @@ class Commune:
     country: str
     latitude: float
     longitude: float
+    region: str = ""  # canton or département
 
     @property
     def label(self):
@@ -37,6 +38,7 @@ def communes():
             country=item["country"],
             latitude=item["latitude"],
             longitude=item["longitude"],
+            region=item.get("region", ""),
         )
         for item in data
     }

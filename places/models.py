@@ -5,6 +5,7 @@ directory can filter on them in SQL; ``places.hours`` turns them into answers
 ("open now?", "next opening", a weekly summary).
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,9 +15,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from core.validators import normalise_phone, validate_international_phone
+from core.i18n import SOURCE_SLUG
+from core.validators import normalise_phone, validate_https, validate_international_phone
 
+from .forms import OrganisationForm, PlaceForm
 from .geo import distance_km
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 
@@ -201,7 +205,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         _("description"), blank=True, help_text=_("Optional: one sentence on what it does.")
     )
     website = models.URLField(
-        _("website"), blank=True, help_text=_("Its own website, starting with https://.")
+        _("website"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Its own website, starting with https://."),
     )
     phone = models.CharField(
         _("phone"),
@@ -211,6 +218,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("International format, e.g. +41 22 306 06 60."),
     )
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("A general address."))
+
+    # Copied to the translations, never offered to translators or machine translation.
+    override_translatable_fields = [SynchronizedField("phone")]
+    base_form_class = OrganisationForm
 
     panels = [
         FieldPanel("name"),
@@ -271,7 +282,6 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
     slug = models.SlugField(
         _("slug"),
         max_length=120,
-        allow_unicode=True,
         help_text=_("Used in directory addresses; lowercase letters, digits and hyphens."),
     )
     kind = models.CharField(
@@ -349,6 +359,8 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
 
     objects = PlaceQuerySet.as_manager()
 
+    base_form_class = PlaceForm
+    override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
     panels = [
         MultiFieldPanel(
             [
@@ -370,7 +382,10 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
             heading=_("Address and access"),
         ),
         MultiFieldPanel(
-            [FieldPanel("accessibility_features"), FieldPanel("accessibility_notes")],
+            [
+                FieldPanel("accessibility_features", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("accessibility_notes"),
+            ],
             heading=_("Premises accessibility"),
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),

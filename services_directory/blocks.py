@@ -8,10 +8,19 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail_localize.segments import OverridableSegmentValue
 
-from core.validators import validate_international_phone
+from core.validators import validate_https, validate_international_phone
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class PhoneBlock(blocks.CharBlock):
+    """A phone number: the same in every language, so wagtail-localize copies it (a
+    translator may still change it) instead of offering it as text to translate."""
+
+    def get_translatable_segments(self, value):
+        return [OverridableSegmentValue("", value)] if value else []
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -52,6 +61,7 @@ class ProcedureGuideBlock(blocks.StructBlock):
     url = blocks.URLBlock(
         label=_("address of the online procedure"),
         required=False,
+        validators=[validate_https],
         help_text=_("Where the procedure starts; residents see it as a button."),
     )
     steps = blocks.ListBlock(ProcedureStepBlock(), label=_("steps"), min_num=1)
@@ -72,7 +82,14 @@ class ProcedureGuideBlock(blocks.StructBlock):
 
 
 class DocumentsChecklistBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("title"), max_length=160, default=_("What to bring"))
+    # No default text: it would be written in the editor's admin language, whatever the
+    # page's; left empty, the page shows "What to bring" in its reader's language.
+    heading = blocks.CharBlock(
+        label=_("title"),
+        max_length=160,
+        required=False,
+        help_text=_("Leave empty for “What to bring”, shown in each reader's language."),
+    )
     documents = blocks.ListBlock(
         blocks.CharBlock(label=_("document"), max_length=200), label=_("documents"), min_num=1
     )
@@ -97,7 +114,12 @@ class QuestionAnswerBlock(blocks.StructBlock):
 
 
 class QuestionsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("title"), max_length=160, default=_("Questions and answers"))
+    heading = blocks.CharBlock(
+        label=_("title"),
+        max_length=160,
+        required=False,
+        help_text=_("Leave empty for “Questions and answers”, shown in each reader's language."),
+    )
     items = blocks.ListBlock(QuestionAnswerBlock(), label=_("questions"), min_num=1)
 
     class Meta:
@@ -137,7 +159,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class ContactBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("name or role"), max_length=160)
-    phone = blocks.CharBlock(
+    phone = PhoneBlock(
         label=_("phone"),
         required=False,
         max_length=40,
@@ -172,7 +194,7 @@ class ContactBlock(blocks.StructBlock):
 
 
 class ServiceBodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("heading"))
     paragraph = blocks.RichTextBlock(
         label=_("text"),
         features=["h2", "h3", *RICH_TEXT_FEATURES],

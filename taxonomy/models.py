@@ -12,7 +12,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .forms import NeedForm
+from core.forms import SameLocaleModelForm
+from core.i18n import SOURCE_SLUG
 
 
 class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
@@ -24,7 +25,6 @@ class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=120,
-        allow_unicode=True,
         help_text=_(
             "Used in shareable directory addresses. Lowercase letters, digits and hyphens; "
             "keep the same slug in every language if you can."
@@ -53,6 +53,7 @@ class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Lower numbers are listed first in filters and menus."),
     )
 
+    override_translatable_fields = [SOURCE_SLUG]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -90,7 +91,7 @@ class Theme(BaseTaxonomy):
 
     # The same pictogram in every language: copied to translations, never offered to
     # translators or machine translation (which would turn "home" into another word).
-    override_translatable_fields = [SynchronizedField("icon")]
+    override_translatable_fields = [SOURCE_SLUG, SynchronizedField("icon")]
 
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("theme")
@@ -139,7 +140,11 @@ class SpokenLanguage(BaseTaxonomy):
     )
 
     # A code and a self-name are the same in every language.
-    override_translatable_fields = [SynchronizedField("code"), SynchronizedField("name_local")]
+    override_translatable_fields = [
+        SOURCE_SLUG,
+        SynchronizedField("code"),
+        SynchronizedField("name_local"),
+    ]
 
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("language spoken")
@@ -179,7 +184,7 @@ class Need(BaseTaxonomy):
         ),
     )
 
-    base_form_class = NeedForm
+    base_form_class = SameLocaleModelForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from core import i18n
 from core.i18n import is_source_language
 
 register = template.Library()
@@ -42,6 +45,14 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.filter(needs_autoescape=True)
+def join_words(items, language=None, autoescape=True):
+    """``{{ page.audiences.all|join_words }}``: "A, B et C" in the active language, or in
+    ``language`` (that of the text around, when it differs)."""
+    escape = conditional_escape if autoescape else str
+    return mark_safe(i18n.join_words([escape(item) for item in items], language))
 
 
 @register.filter

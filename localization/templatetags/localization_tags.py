@@ -83,6 +83,7 @@ def translation_notice(context, page):
 # interface string (a StreamField block's label) goes back with ``{% visitor_lang page %}``.
 
 
+@register.filter
 def content_language(page):
     """The language ``page``'s text is written in, when it is not the visitor's; else None."""
     if page is None or not getattr(page, "alias_of_id", None):

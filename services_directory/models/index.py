@@ -5,6 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import SameLocalePageForm
+from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
 
 from ..directory.listing import directory_context
@@ -26,6 +28,8 @@ class ServiceIndexPage(ResidentPage, Page):
     )
 
     template = "pages/service_index_page.html"
+    override_translatable_fields = [SOURCE_SLUG]
+    base_form_class = SameLocalePageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

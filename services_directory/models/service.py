@@ -9,7 +9,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -25,12 +24,18 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.forms import SameLocalePageForm
+from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
-from core.validators import normalise_phone, validate_international_phone
+from core.validators import (
+    international_phone,
+    normalise_phone,
+    validate_https,
+    validate_international_phone,
+)
 from places.hours import Source, sources_by_place
 from places.models import opening_hours_from_rows
 from search.documents import VOCABULARY_FIELD, vocabulary_text
-from taxonomy.forms import limit_to_locale
 
 from ..blocks import ServiceBodyBlock
 from ..serializers import OrganisationField, PlacesField, TermsField
@@ -41,8 +46,8 @@ def default_review_interval():
     return settings.PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS
 
 
-class ServicePageForm(WagtailAdminPageForm):
-    """Checks an editor can only make across several fields."""
+class ServicePageForm(SameLocalePageForm):
+    """Checks an editor can only make across several fields; choices in the page's language."""
 
     REQUIRED_MESSAGES = {
         "themes": _("Choose at least one theme, so residents can find it."),
@@ -55,12 +60,14 @@ class ServicePageForm(WagtailAdminPageForm):
             if name in self.fields:
                 self.fields[name].required = True
                 self.fields[name].error_messages["required"] = message
-        # Needs exist in every language: only those of the page's language are offered.
-        chosen = [need.pk for need in self.instance.needs.all()]
-        limit_to_locale(self.fields.get("needs"), self.instance.locale_id, chosen)
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("phone"):
+            # A number typed as dialled locally gets the country of its places.
+            cleaned_data["phone"] = international_phone(
+                cleaned_data["phone"], self.delivery_country()
+            )
         if cleaned_data.get("is_suspended") and not cleaned_data.get("suspension_message"):
             self.add_error(
                 "suspension_message",
@@ -71,6 +78,15 @@ class ServicePageForm(WagtailAdminPageForm):
         ):
             self.add_error("cost_details", _("Say how much it costs and who pays less."))
         return cleaned_data
+
+    def delivery_country(self):
+        """The country of the places of delivery chosen, when they are all in one."""
+        countries = {
+            row.cleaned_data["place"].country
+            for row in self.formsets["service_places"].forms
+            if row.is_valid() and row.cleaned_data.get("place")
+        }
+        return countries.pop() if len(countries) == 1 else None
 
 
 class ServicePage(ResidentPage, Page):
@@ -311,7 +327,7 @@ class ServicePage(ResidentPage, Page):
 
     # A phone number is the same in every language: wagtail-localize copies it to the
     # translations instead of offering it to translators (or machine translation).
-    override_translatable_fields = [SynchronizedField("phone")]
+    override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
 
     # Boosts sort fields for resident search (search.documents): 2 and more are residents'
     # words, above 1 the summary, the rest the body; the title counts most.
@@ -492,7 +508,11 @@ class ServiceOnlineProcedure(Orderable):
         max_length=160,
         help_text=_("What the resident does there, e.g. “Apply online”."),
     )
-    url = models.URLField(_("address"), help_text=_("Official address, starting with https://."))
+    url = models.URLField(
+        _("address"),
+        validators=[validate_https],
+        help_text=_("Official address, starting with https://."),
+    )
     description = models.CharField(
         _("description"),
         max_length=300,

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.cards import attach_cards
+from core.forms import SameLocalePageForm
+from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
@@ -38,6 +40,8 @@ class ThemePage(ResidentPage, Page):
     )
 
     template = "pages/theme_page.html"
+    override_translatable_fields = [SOURCE_SLUG]
+    base_form_class = SameLocalePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("theme"),
