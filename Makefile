@@ -79,9 +79,9 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379
 test: setup chromium lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
 	@mkdir -p $(TEST_LOGS)
 	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when both are done)"
-	@REDIS_URL=$(REDIS_TEST_URL)/14 $(BIN)/pytest >$(TEST_LOGS)/sqlite.log 2>&1 & sqlite=$$!; \
+	@REDIS_URL=$(REDIS_TEST_URL)/14 $(BIN)/pytest --durations=25 >$(TEST_LOGS)/sqlite.log 2>&1 & sqlite=$$!; \
 	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) REDIS_URL=$(REDIS_TEST_URL)/15 \
-	  $(BIN)/pytest >$(TEST_LOGS)/postgres.log 2>&1 & postgres=$$!; \
+	  $(BIN)/pytest --durations=25 >$(TEST_LOGS)/postgres.log 2>&1 & postgres=$$!; \
 	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
 	echo "==================== SQLite ===================="; cat $(TEST_LOGS)/sqlite.log; \
 	echo "================== PostgreSQL =================="; cat $(TEST_LOGS)/postgres.log; \
