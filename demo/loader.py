@@ -216,7 +216,9 @@ class DemoLoader:
             )
             self.places[data["slug"]] = place
             if created:
+                # A parental many-to-many relation is stored when its place is saved.
                 place.accessibility_features.set(self.features[s] for s in data["features"])
+                place.save()
                 for weekdays, periods in data["hours"]:
                     for weekday in weekdays:
                         for opens, closes in periods:

@@ -158,8 +158,12 @@ def test_offline_kept_pages_load_and_others_show_the_message(kiosk, start):
     assert kiosk.url.endswith(NOT_KEPT)
 
 
-def wait_until_kept(page, paths, attempts=120):
-    """Waits for the service worker to control the page and keep ``paths``."""
+def wait_until_kept(page, paths, attempts=240):
+    """Waits for the service worker to control the page and keep ``paths``.
+
+    The worker fetches every page of the kiosk's hub one after the other: on a busy
+    machine (both passes of ``make test`` side by side) that takes tens of seconds.
+    """
     check = (
         "async (paths) => !!navigator.serviceWorker.controller && (await Promise.all("
         "paths.map((path) => caches.match(path)))).every(Boolean)"
@@ -168,7 +172,11 @@ def wait_until_kept(page, paths, attempts=120):
         if page.evaluate(check, paths):
             return
         page.wait_for_timeout(250)
-    pytest.fail(f"the service worker did not keep {paths}")
+    kept = page.evaluate(
+        "async () => (await Promise.all((await caches.keys()).map(async (name) =>"
+        " (await (await caches.open(name)).keys()).map((request) => request.url)))).flat()"
+    )
+    pytest.fail(f"the service worker did not keep {paths}; it kept {kept}")
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])

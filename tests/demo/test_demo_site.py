@@ -13,7 +13,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from core.models import ContactSettings, EmergencyNumber
 from core.validators import validate_international_phone
-from demo.data import translations
+from demo.data import places, translations
 from home.models import HomePage
 from places.models import Place
 from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
@@ -108,6 +108,13 @@ class DemoSiteTests(VocabularyChecks, TestCase):
         services = ServicePage.objects.live().filter(locale__language_code="fr")
         assert services.count() >= 40
         assert Place.objects.count() >= 8
+        for place in Place.objects.filter(locale__language_code="fr"):
+            expected = next(
+                data["features"] for data in places.PLACES if data["slug"] == place.slug
+            )
+            assert sorted(place.accessibility_features.values_list("slug", flat=True)) == sorted(
+                expected
+            ), place.slug
         assert Theme.objects.count() >= 12
         assert ThemePage.objects.live().count() >= 4
         for theme in Theme.objects.filter(locale__language_code="fr"):
