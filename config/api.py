@@ -19,6 +19,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from core.validators import holds_nul
 from search.query import clean_query, search_terms
 from services_directory.models import ServicePage
 
@@ -48,7 +49,7 @@ class ResidentPagesAPIViewSet(PagesAPIViewSet):
 
     def initial(self, request, *args, **kwargs):
         parameters = request._request.GET
-        if any("\x00" in value for values in parameters.lists() for value in values[1]):
+        if holds_nul(parameters):
             raise BadRequestError("query parameters may not contain NUL characters")
         if "search" in parameters:
             cleaned = parameters.copy()

@@ -71,3 +71,9 @@ def validate_https(value):
             _("Give the secure address, starting with https:// (open the site and copy it)."),
             code="insecure_url",
         )
+
+
+def holds_nul(parameters):
+    """Whether a name or a value of a query dict holds a NUL character, which no database
+    stores and no form field accepts: the request is refused before anything reads it."""
+    return any("\x00" in value for name, values in parameters.lists() for value in [name, *values])

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import holds_nul
 from places.geo import find_commune
 from search.query import clean_query
 
@@ -92,8 +93,6 @@ class LanguageParameters(forms.Form):
 
 def nul_errors(parameters):
     """The error of any parameter, known or not, holding a NUL character."""
-    validator = ProhibitNullCharactersValidator()
-    for name, values in parameters.lists():
-        if any("\x00" in value for value in [name, *values]):
-            return {"parameters": [str(validator.message)]}
+    if holds_nul(parameters):
+        return {"parameters": [str(ProhibitNullCharactersValidator.message)]}
     return {}
