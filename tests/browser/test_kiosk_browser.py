@@ -159,14 +159,17 @@ def test_offline_kept_pages_load_and_others_show_the_message(kiosk, start):
 
 
 def wait_until_kept(page, paths, attempts=240):
-    """Waits for the service worker to control the page and keep ``paths``.
+    """Waits for the service worker to be active and to keep ``paths``.
 
     The worker fetches every page of the kiosk's hub one after the other: on a busy
     machine (both passes of ``make test`` side by side) that takes tens of seconds.
+    The page shown need not be controlled (it may have loaded while the worker was
+    activating): the next navigation in the worker's scope goes through it anyway.
     """
     check = (
-        "async (paths) => !!navigator.serviceWorker.controller && (await Promise.all("
-        "paths.map((path) => caches.match(path)))).every(Boolean)"
+        "async (paths) => (await navigator.serviceWorker.getRegistration('/'))?.active?.state"
+        " === 'activated' && (await Promise.all(paths.map((path) =>"
+        " caches.match(path, {ignoreVary: true})))).every(Boolean)"
     )
     for _attempt in range(attempts):
         if page.evaluate(check, paths):
