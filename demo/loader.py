@@ -17,7 +17,7 @@ from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
 from places.hours import closes_next_day
 from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
-from search import documents as search_documents
+from search import indexing
 from services_directory.models import (
     ServiceHoursException,
     ServiceIndexPage,
@@ -112,8 +112,8 @@ class DemoLoader:
         return instance, created
 
     def load(self):
-        # Every page published below is indexed for resident search once, at the end.
-        with search_documents.deferred():
+        # Every object written below is indexed once, at the end.
+        with indexing.deferred():
             return self.load_content()
 
     @transaction.atomic

@@ -3,6 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
+from search import indexing
 from taxonomy.factories import AccessModeFactory, ThemeFactory
 
 from . import models
@@ -40,6 +41,12 @@ class ServicePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = models.ServicePage
         skip_postgeneration_save = True
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        # Created, linked and published as one edit: indexed once, not after each write.
+        with indexing.deferred():
+            return super()._generate(strategy, params)
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
