@@ -9,11 +9,14 @@ browser tests. Area-specific fixtures live in the area's own ``conftest.py``.
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Model
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from core import breaker
+from core import breaker, content_version
 from home.models import HomePage
 from services_directory.models import ServiceIndexPage
 
@@ -57,9 +60,71 @@ def build_site_tree():
     return SimpleNamespace(locale=locale, home=home, site=site, directory=directory)
 
 
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """One transaction around a module's tests, rolled back after the module's last test.
+
+    What module-scoped fixtures write inside it is built once and seen by each test of
+    the module; every test still runs in a savepoint of its own (pytest-django's ``db``),
+    so what one test changes, the next does not see.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_site_tree(module_transaction, django_db_blocker):
+    """``build_site_tree()`` once per module (in ``module_transaction``)."""
+    with django_db_blocker.unblock():
+        return build_site_tree()
+
+
+def once_per_module(build):
+    """Turns ``build(site_tree)`` into a module-scoped fixture of the same name.
+
+    It runs once, in ``module_transaction``, on the module's tree; a function-scoped
+    fixture hands each test what it built, through ``read_again``.
+    """
+
+    def built(module_site_tree, django_db_blocker):
+        with django_db_blocker.unblock():
+            return build(module_site_tree)
+
+    return pytest.fixture(scope="module", name=build.__name__)(built)
+
+
 @pytest.fixture
-def site_tree(db):
-    return build_site_tree()
+def site_tree(module_site_tree, db):
+    """The module's site tree, read afresh: a test may change its objects freely.
+
+    The caches start empty: what a previous test kept (cards, pages, search ids under a
+    content version) described its own edits, which were rolled back.
+    """
+    cache.clear()
+    content_version.forget_kept()
+    return read_again(module_site_tree)
+
+
+def read_again(built):
+    """``built`` (model instances, in lists, dicts or namespaces) read from the database.
+
+    Module-scoped fixtures hand each test fresh instances, so what one test changed on
+    an instance (then rolled back in the database) never leaks into the next.
+    """
+    if isinstance(built, Model):
+        return type(built)._default_manager.get(pk=built.pk)
+    if isinstance(built, list | tuple):
+        return type(built)(read_again(item) for item in built)
+    if isinstance(built, dict):
+        return {key: read_again(value) for key, value in built.items()}
+    if isinstance(built, SimpleNamespace):
+        return SimpleNamespace(**read_again(vars(built)))
+    return built
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,17 @@ from taxonomy.factories import (
     SpokenLanguageFactory,
     ThemeFactory,
 )
+from tests.conftest import once_per_module, read_again
 
 
 @pytest.fixture
-def catalogue(site_tree):
+def catalogue(module_catalogue, site_tree):
     """Twenty services with seeded-random facets, and the objects they use."""
+    return read_again(module_catalogue)
+
+
+@once_per_module
+def module_catalogue(site_tree):
     rng = random.Random(7)
     themes = [ThemeFactory(name=n, slug=n) for n in ("seniors", "logement", "dettes")]
     audiences = [AudienceFactory(name=n, slug=n) for n in ("familles", "jeunes")]

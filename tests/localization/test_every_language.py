@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info
 from home.factories import StandardPageFactory
 from localization.sync import synchronise_all_trees
 from services_directory.factories import ServicePageFactory, ThemePageFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -16,7 +17,12 @@ WAGTAIL_PAGE_TYPES = {"home", "directory", "service", "theme", "standard"}
 
 
 @pytest.fixture
-def every_page_type(site_tree):
+def every_page_type(module_every_page_type, site_tree):
+    return read_again(module_every_page_type)
+
+
+@once_per_module
+def module_every_page_type(site_tree):
     """One French page of each type, synchronised into every language."""
     ServicePageFactory(parent=site_tree.directory, title="Permanence impôts", slug="impots")
     ThemePageFactory(parent=site_tree.home, title="Logement", slug="logement")

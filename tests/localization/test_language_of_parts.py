@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from localization.sync import synchronise_all_trees
 from services_directory.factories import ServicePageFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,12 @@ def heading(soup, text):
 
 
 @pytest.fixture
-def service(site_tree):
+def service(module_service, site_tree):
+    return read_again(module_service)
+
+
+@once_per_module
+def module_service(site_tree):
     service = ServicePageFactory(
         parent=site_tree.directory,
         title="Permanence impôts",

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from localization.sync import synchronise_all_trees
 from services_directory.factories import ServicePageFactory
 from services_directory.models import ServicePage
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "fr"]
@@ -29,7 +30,12 @@ def test_every_language_has_a_locale_synchronised_from_french():
 
 
 @pytest.fixture
-def synchronised_service(site_tree):
+def synchronised_service(module_synchronised_service, site_tree):
+    return read_again(module_synchronised_service)
+
+
+@once_per_module
+def module_synchronised_service(site_tree):
     service = ServicePageFactory(
         parent=site_tree.directory, title="Permanence impôts", slug="impots"
     )

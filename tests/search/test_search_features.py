@@ -20,6 +20,7 @@ from search import engine
 from search.models import SearchSynonym, ZeroResultSearch
 from search.query import Question
 from services_directory.factories import ServicePageFactory, ThemePageFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,12 @@ def titles(response):
 
 
 @pytest.fixture
-def housing(site_tree):
+def housing(module_housing, site_tree):
+    return read_again(module_housing)
+
+
+@once_per_module
+def module_housing(site_tree):
     return ServicePageFactory(parent=site_tree.directory, title="Aide au logement")
 
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from search.query import MAX_TERMS, clean_query, search_terms
 from services_directory.factories import ServicePageFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,12 @@ COMMON = settings(
 
 
 @pytest.fixture
-def searchable(site_tree):
+def searchable(module_searchable, site_tree):
+    return read_again(module_searchable)
+
+
+@once_per_module
+def module_searchable(site_tree):
     ServicePageFactory(parent=site_tree.directory, title="Aide au logement", summary="Loyer")
     ServicePageFactory(parent=site_tree.directory, title="Impôts", summary="Déclaration")
 
@@ -108,12 +114,24 @@ def test_operators_and_quotes_are_harmless(searchable, client):
     assert titles == ["Aide au logement"]
 
 
+@pytest.fixture
+def budget_services(module_budget_services, site_tree):
+    return read_again(module_budget_services)
+
+
+@once_per_module
+def module_budget_services(site_tree):
+    """Two pages of results for “budget”."""
+    return [
+        ServicePageFactory(parent=site_tree.directory, title=f"Permanence budget {number}")
+        for number in range(25)
+    ]
+
+
 @pytest.mark.parametrize(
     "page, expected", [("abc", 1), ("-5", 1), ("0", 1), ("2", 2), ("999999999999", 2), ("1e9", 1)]
 )
-def test_bad_page_numbers_are_clamped(site_tree, client, page, expected):
-    for number in range(25):
-        ServicePageFactory(parent=site_tree.directory, title=f"Permanence budget {number}")
+def test_bad_page_numbers_are_clamped(budget_services, client, page, expected):
     response = client.get("/fr/search/", {"q": "budget", "page": page})
     assert response.status_code == 200
     assert response.context["results_page"].number == expected
