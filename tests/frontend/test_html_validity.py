@@ -11,7 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.test import RequestFactory
 
+from core import emergency_copy
+from core.errors import server_error
 from home.factories import StandardPageFactory
 from kiosk.factories import KioskProfileFactory
 from services_directory.factories import ThemePageFactory
@@ -70,6 +73,9 @@ def render_every_page(client, pages, profile, folder):
     # The report form with its errors shown.
     response = client.post("/ar/report-a-problem/?page=/ar/", {"message": ""})
     (folder / "ar-report-errors.html").write_bytes(response.content)
+    # The error page, with the copy of the emergency numbers it shows.
+    emergency_copy.write()
+    (folder / "server-error.html").write_bytes(server_error(RequestFactory().get("/")).content)
     # A kiosk address opened without its key, then the kiosk: its start screen
     # (language choice) and its home in each language.
     response = client.get(profile.get_absolute_url())
@@ -107,7 +113,10 @@ def nu_errors(folder):
     shutil.which("java") is None,
     reason="no Java runtime to run the Nu HTML Checker: `make java` installs it",
 )
-def test_every_resident_page_type_has_no_nu_checker_error(every_page_type, client, tmp_path):
+def test_every_resident_page_type_has_no_nu_checker_error(
+    every_page_type, client, tmp_path, settings
+):
+    settings.EMERGENCY_NUMBERS_COPY = tmp_path / "copy" / "emergency-numbers.json"
     pages, profile = every_page_type
     render_every_page(client, pages, profile, tmp_path)
     errors = nu_errors(tmp_path)
