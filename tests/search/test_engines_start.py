@@ -66,7 +66,7 @@ def cluster():
     requests = []
     handler = type("Handler", (RecordingCluster,), {"requests": requests})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", requests
     server.shutdown()
