@@ -47,9 +47,9 @@ def every_page_type(service, site_tree, translated):
                 f"{language}-home": prefix,
                 f"{language}-directory": f"{prefix}services/",
                 f"{language}-directory-filtered": (
-                    f"{prefix}services/?theme={theme_slug}&free=1&open=now&language=ar"
+                    f"{prefix}services/?theme={theme_slug}&language=ar&commune=Issy-les-Moulineaux"
                 ),
-                f"{language}-directory-empty": f"{prefix}services/?free=1&open=6&commune=Nulle",
+                f"{language}-directory-empty": f"{prefix}services/?free=1&open=now&open=6",
                 f"{language}-service": f"{prefix}services/{service.slug}/",
                 f"{language}-theme": f"{prefix}theme/",
                 f"{language}-standard": f"{prefix}a-propos/",
@@ -69,6 +69,12 @@ def render_every_page(client, pages, profile, folder):
         response = client.get(url)
         expected = 404 if name.endswith("not-found") else 200
         assert response.status_code == expected, (name, url, response.status_code)
+        # Each page is what its name says: with the service listed, or without.
+        listed = "Aide aux démarches en ligne" in response.content.decode()
+        if name.endswith(("directory", "directory-filtered", "-search", "theme")):
+            assert listed, name
+        if name.endswith(("directory-empty", "search-none")):
+            assert not listed, name
         (folder / f"{name}.html").write_bytes(response.content)
     # The report form with its errors shown.
     response = client.post("/ar/report-a-problem/?page=/ar/", {"message": ""})
