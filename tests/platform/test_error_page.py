@@ -109,15 +109,25 @@ def test_the_command_writes_the_copy_at_deploy(copy_file, numbers, capsys):
 
 
 def test_errors_are_mailed_to_error_email_in_the_background(
-    settings, copy_file, client, broken_database
+    settings, copy_file, client, broken_database, monkeypatch
 ):
     settings.ADMINS = [("ops@commune.example", "ops@commune.example")]
+    senders = []
+    send_now = BackgroundAdminEmailHandler.send_now
+
+    def recorded(self, *args, **kwargs):
+        senders.append(threading.current_thread().name)
+        send_now(self, *args, **kwargs)
+
+    monkeypatch.setattr(BackgroundAdminEmailHandler, "send_now", recorded)
     error_page(client)
     for thread in threading.enumerate():
         if thread.name.startswith(BackgroundAdminEmailHandler.thread_prefix):
             thread.join(timeout=10)
     [message] = mail.outbox
     assert message.to == ["ops@commune.example"]
+    # Sent by a thread of its own, not by the one answering the resident.
+    assert senders[0].startswith(BackgroundAdminEmailHandler.thread_prefix)
     assert "/fr/" in message.subject
 
 
