@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults setup demo chromium clean
+.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults setup demo chromium java clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +32,11 @@ chromium: ## Install Debian's Chromium (and fontconfig's fc-list) for the browse
 	@test -x /usr/bin/chromium && command -v fc-list >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fontconfig >/dev/null; }
+
+java: ## Install Debian's Java runtime (it runs the W3C Nu HTML Checker in the tests) when missing
+	@command -v java >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
 demo: setup ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput
@@ -76,7 +81,7 @@ messages-check: setup ## Fail when `make messages` would change locale/ (the ext
 TEST_LOGS := $(VENV)/test-logs
 REDIS_TEST_URL ?= redis://127.0.0.1:6379
 
-test: setup chromium lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
+test: setup chromium java lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
 	@mkdir -p $(TEST_LOGS)
 	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when both are done)"
 	@REDIS_URL=$(REDIS_TEST_URL)/14 $(BIN)/pytest --durations=25 >$(TEST_LOGS)/sqlite.log 2>&1 & sqlite=$$!; \

@@ -11,10 +11,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 # Search cluster engines (SEARCH_BACKEND) and the Wagtail backend class each uses.
+# Both OpenSearch engines use the opensearch3 backend: the pinned client (opensearch-py 3,
+# which serves OpenSearch 2 and 3 clusters) takes keyword arguments only, which modelsearch's
+# opensearch2 module does not pass (it was written for the 2.x client); the requests the
+# two modules send a cluster are the same.
 SEARCH_ENGINES = {
     "elasticsearch8": "modelsearch.backends.elasticsearch8.Elasticsearch8SearchBackend",
     "elasticsearch9": "modelsearch.backends.elasticsearch9.Elasticsearch9SearchBackend",
-    "opensearch2": "modelsearch.backends.opensearch2.OpenSearch2SearchBackend",
+    "opensearch2": "modelsearch.backends.opensearch3.OpenSearch3SearchBackend",
     "opensearch3": "modelsearch.backends.opensearch3.OpenSearch3SearchBackend",
 }
 

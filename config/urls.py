@@ -47,3 +47,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# The error page reads the emergency numbers from their copy, never from the database.
+handler500 = "core.errors.server_error"

@@ -235,12 +235,33 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_NAME = "proxima_language"
 
+# Errors (a 500) are e-mailed to ERROR_EMAIL (comma-separated addresses), in the background
+# (core.errors); nobody is told when it is empty. Only with DEBUG off.
+ADMINS = [(address, address) for address in env_list("ERROR_EMAIL")]
+SERVER_EMAIL = os.environ.get(
+    "SERVER_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", "proxima@localhost")
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "core.errors.BackgroundAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # In place of Django's own "django" handlers: the same e-mail, sent in the background.
+    # Its records reach the console through the root logger too.
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
 }
+# The emergency numbers the error page shows, copied to a file (core.emergency_copy).
+EMERGENCY_NUMBERS_COPY = Path(
+    os.environ.get("EMERGENCY_NUMBERS_COPY", MEDIA_ROOT / "emergency-numbers.json")
+)
 
 # Proxima ----------------------------------------------------------------------
 # Where "Exit this page" leads: a neutral site that reveals nothing (weather forecast).

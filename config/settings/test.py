@@ -1,6 +1,8 @@
 """The test suite: fast hashing, in-memory mail, an isolated cache."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -28,3 +30,7 @@ if os.environ.get("TEST_DATABASE") == "postgres":
             "PORT": os.environ.get("POSTGRES_PORT", "5432"),
         }
     }
+# The error page's copy of the emergency numbers: out of the project's media, one per run.
+EMERGENCY_NUMBERS_COPY = (
+    Path(tempfile.gettempdir()) / f"proxima-tests-{os.getpid()}" / "emergency-numbers.json"
+)
