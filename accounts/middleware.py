@@ -33,6 +33,10 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Without a session cookie nobody is signed in: the session is not even read (a
+        # resident's page stays free of "Vary: Cookie" and cacheable).
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = request.user
         if not must_verify(user) or is_open(request.path):
             return self.get_response(request)

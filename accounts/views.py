@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import devices_for_user
@@ -61,14 +62,19 @@ def verify(request):
         if device is not None:
             complete_sign_in(request, device)
             if isinstance(device, StaticDevice):
+                count = two_factor.remaining_recovery_codes(user)
                 messages.warning(
                     request,
-                    _(
+                    ngettext(
+                        "You signed in with a recovery code; it cannot be used again. "
+                        "%(count)s code is left: make new ones in your account's "
+                        "“Two-factor authentication”.",
                         "You signed in with a recovery code; it cannot be used again. "
                         "%(count)s codes are left: make new ones in your account's "
-                        "“Two-factor authentication”."
+                        "“Two-factor authentication”.",
+                        count,
                     )
-                    % {"count": two_factor.remaining_recovery_codes(user)},
+                    % {"count": count},
                 )
             return redirect(next_url(request))
         form.add_error("code", wrong_code_message(devices_for_user(user)))
