@@ -157,6 +157,10 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
 # device is still asked for a code).
 STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Proxima")
+# Private pages and documents are for signed-in staff only: no shared password, a form
+# no lockout or second factor protects (and a secret passed from hand to hand).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Editors' avatars are not fetched from Gravatar (a third party would learn who edits).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

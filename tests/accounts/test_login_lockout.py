@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.admin.forms.collections import CollectionViewRestrictionForm
+from wagtail.admin.forms.pages import PageViewRestrictionForm
 
 from .conftest import PASSWORD
 
@@ -68,3 +70,14 @@ def test_an_administrator_lifts_the_pause(editor, client):
     fail(client, 5)
     call_command("axes_reset_username", "camille", verbosity=0)
     assert sign_in(client, PASSWORD).status_code == 302
+
+
+def test_private_pages_and_documents_offer_no_shared_password_form():
+    # The only sign-in form is the admin's, which the lockout and the second factor guard.
+    every_option = ["password", "groups", "login"]  # what a page type allows by default
+    page_form = PageViewRestrictionForm(private_page_options=every_option)
+    page_choices = page_form.fields["restriction_type"].choices
+    collection_choices = CollectionViewRestrictionForm().fields["restriction_type"].choices
+    for choices in (page_choices, collection_choices):
+        assert "password" not in [value for value, _label in choices]
+        assert "login" in [value for value, _label in choices]
