@@ -77,7 +77,7 @@ def verify(request):
                     % {"count": count},
                 )
             return redirect(next_url(request))
-        form.add_error("code", wrong_code_message(devices_for_user(user)))
+        refuse(form, wrong_code_message(devices_for_user(user)))
     return render(request, "accounts/verify.html", {"form": form, "next": next_url(request)})
 
 
@@ -95,7 +95,7 @@ def enrol(request):
         if two_factor.confirm_app_device(device, form.cleaned_data["code"]):
             complete_sign_in(request, device)
             return recovery_codes_page(request, two_factor.new_recovery_codes(user))
-        form.add_error("code", wrong_code_message([device]))
+        refuse(form, wrong_code_message([device]))
     secret = b32encode(device.bin_key).decode()
     return render(
         request,
@@ -126,6 +126,13 @@ def manage(request):
             "remaining_codes": two_factor.remaining_recovery_codes(user),
         },
     )
+
+
+def refuse(form, message):
+    """The field's error, and an empty field to type the next code in."""
+    form.add_error("code", message)
+    form.data = form.data.copy()
+    form.data["code"] = ""
 
 
 def wrong_code_message(devices):

@@ -71,6 +71,7 @@ def test_after_the_password_the_app_code_is_asked(editor, client):
     assert client.get("/admin/pages/").url == f"{VERIFY}?next=%2Fadmin%2Fpages%2F"
     refused = client.post(VERIFY, {"code": "123456"})
     assert refused.status_code == 200 and 'aria-invalid="true"' in refused.text
+    assert "123456" not in refused.text, "the field is emptied for the next code"
     TOTPDevice.objects.filter(user=editor).update(throttling_failure_timestamp=None)
     response = client.post(VERIFY, {"code": current_code(key), "next": "/admin/pages/"})
     assert response.url == "/admin/pages/"
