@@ -43,12 +43,21 @@ ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+# A page previewed in the admin is rendered through the whole middleware stack at its own
+# address first, so it arrives with the residents' policy: it keeps it (editors see the
+# page as residents will), except that the admin's preview panel may frame it.
+PREVIEW_CONTENT_SECURITY_POLICY = RESIDENT_CONTENT_SECURITY_POLICY.replace(
+    "frame-ancestors 'none'", "frame-ancestors 'self'"
+)
 
 
-def content_security_policy(path):
-    if path.startswith(ADMIN_PREFIXES):
-        return ADMIN_CONTENT_SECURITY_POLICY
-    return RESIDENT_CONTENT_SECURITY_POLICY
+def content_security_policy(path, policy_set=None):
+    """The policy a response at ``path`` leaves with, given the one it already has."""
+    if not path.startswith(ADMIN_PREFIXES):
+        return policy_set or RESIDENT_CONTENT_SECURITY_POLICY
+    if policy_set == RESIDENT_CONTENT_SECURITY_POLICY:
+        return PREVIEW_CONTENT_SECURITY_POLICY
+    return policy_set or ADMIN_CONTENT_SECURITY_POLICY
 
 
 class SecurityHeadersMiddleware:
@@ -57,8 +66,8 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault(
-            "Content-Security-Policy", content_security_policy(request.path)
+        response.headers["Content-Security-Policy"] = content_security_policy(
+            request.path, response.headers.get("Content-Security-Policy")
         )
         # Residents' devices must not share location, camera or microphone with the site.
         response.headers.setdefault(

@@ -161,8 +161,10 @@ OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Proxima")
 # no lockout or second factor protects (and a secret passed from hand to hand).
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
-# Editors' avatars are not fetched from Gravatar (a third party would learn who edits).
+# Editors' avatars are not fetched from Gravatar (a third party would learn who edits),
+# nor does the dashboard ask wagtail.org for new releases: the admin talks to the site only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Languages -------------------------------------------------------------------
 # French first; the other languages residents of the hubs speak most. Django has no
