@@ -9,15 +9,14 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from core.client_address import client_address
+
 REPORTS_PER_WINDOW = 5
 WINDOW_SECONDS = 10 * 60
 
 
 def client_key(request):
-    # Behind a reverse proxy every request comes from the proxy: it passes the
-    # resident's address in a header it overwrites (CLIENT_IP_HEADER).
-    header = settings.CLIENT_IP_HEADER
-    address = (header and request.META.get(header)) or request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return f"problem-report:{digest[:32]}"
 

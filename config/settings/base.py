@@ -7,6 +7,7 @@ services on when their variables are present. Every variable is listed in
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "localization",
     "feedback",
     "opendata",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -55,6 +57,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff accounts (accounts/): the second factor, then the sign-in lockout page.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -122,6 +132,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff accounts (docs/deployment.md, "Staff accounts") -------------------------------
+# django-axes counts failed sign-ins per user name and address: after
+# LOGIN_FAILURE_LIMIT of them, that pair is refused for LOGIN_COOLOFF_MINUTES (the
+# account stays usable from elsewhere, so an attacker cannot lock a colleague out).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Only failures are kept (never a log of every sign-in), and they expire with the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_USE_ATTEMPT_EXPIRATION = True
+# The address the reverse proxy passes (CLIENT_IP_HEADER), as for the report form.
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+# A translated page that says how long to wait (status 429).
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+# Two-factor authentication (TOTP app + one-time recovery codes) for every staff
+# account: required unless turned off (dev.py and the tests turn it off; whoever set up a
+# device is still asked for a code).
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Proxima")
+# Private pages and documents are for signed-in staff only: no shared password, a form
+# no lockout or second factor protects (and a secret passed from hand to hand).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Editors' avatars are not fetched from Gravatar (a third party would learn who edits),
+# nor does the dashboard ask wagtail.org for new releases: the admin talks to the site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Languages -------------------------------------------------------------------
 # French first; the other languages residents of the hubs speak most. Django has no
@@ -233,6 +276,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF cookie ends with the browser, like the session.
+CSRF_COOKIE_AGE = None
 LANGUAGE_COOKIE_NAME = "proxima_language"
 
 # Errors (a 500) are e-mailed to ERROR_EMAIL (comma-separated addresses), in the background
@@ -281,7 +326,8 @@ PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
 # which also erases the contact of handled ones).
 PROBLEM_REPORT_RETENTION_DAYS = int(os.environ.get("PROBLEM_REPORT_RETENTION_DAYS", "365"))
 # The request header in which the reverse proxy passes the visitor's address (e.g.
-# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used only, hashed, to rate-limit the report form.
+# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used, hashed, to rate-limit the report form, and
+# to lock out repeated failed sign-ins (stored until the cool-off ends).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 # Months between two reviews of a service when its page does not say otherwise.
 PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS = int(

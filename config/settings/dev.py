@@ -12,3 +12,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, default="off
 # The demo's kiosks start from their plain address (/kiosk/issy-hall/), as docs/kiosk.md
 # shows; base.py and production require the enrolment key.
 KIOSK_ENROLMENT_KEY_REQUIRED = False
+# Two-factor authentication is optional in the demo (an editor who set it up is still
+# asked for a code); production requires it.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)  # noqa: F405

@@ -72,6 +72,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 KIOSK_COOKIE_SECURE = True
+# Every staff account signs in with a second factor (an authenticator app's code or a
+# recovery code). Turning it off is a documented exception, not a default.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", True)
 SESSION_COOKIE_SAMESITE = "Strict"
 # Editors' sessions end with the browser and after 8 hours at most.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

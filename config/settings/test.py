@@ -15,6 +15,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting({}, default="offline")  
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests call the APIs many times a minute from one address; one test checks the throttle.
 API_ANON_RATE = "10000/minute"
+# Tests sign in with force_login; the two-factor tests turn the requirement on.
+STAFF_TWO_FACTOR_REQUIRED = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

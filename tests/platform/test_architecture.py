@@ -9,7 +9,7 @@ import pytest
 
 PACKAGES = [
     "config", "core", "taxonomy", "places", "search", "services_directory", "localization",
-    "home", "kiosk", "feedback", "opendata", "demo",
+    "home", "kiosk", "feedback", "opendata", "demo", "accounts",
 ]  # fmt: skip
 
 

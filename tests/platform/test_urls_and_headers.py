@@ -1,6 +1,10 @@
 """Site-wide behaviour: language prefixes, the root redirect, security headers."""
 
 import pytest
+from django.conf import settings
+from django.http import HttpResponse
+
+from core.middleware import RESIDENT_CONTENT_SECURITY_POLICY, SecurityHeadersMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -37,5 +41,35 @@ def test_resident_pages_forbid_third_party_and_inline_code(site_tree, client):
     assert directives["frame-ancestors"] == "'none'"
 
 
-def test_admin_is_exempt_from_the_resident_policy(client):
-    assert "Content-Security-Policy" not in client.get("/admin/login/").headers
+def test_admin_has_its_own_policy(client):
+    policy = client.get("/admin/login/").headers["Content-Security-Policy"]
+    directives = dict(item.split(" ", 1) for item in policy.split("; "))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["form-action"] == "'self'"
+    # The preview panel frames the site itself; nobody else may frame the admin.
+    assert directives["frame-ancestors"] == "'self'"
+    # Nothing from another origin, and no eval.
+    assert all("http" not in sources and "*" not in sources for sources in directives.values())
+    assert "unsafe-eval" not in policy
+
+
+def test_the_csrf_cookie_ends_with_the_browser(client):
+    cookie = client.get("/admin/login/").cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""
+
+
+def test_a_page_previewed_in_the_admin_keeps_the_resident_policy_in_a_frame(rf):
+    # Wagtail renders the previewed page through the middleware at the page's own
+    # address, then answers at the admin's: the preview panel's frame must be allowed.
+    def previewed_page(request):
+        response = HttpResponse("page")
+        response["Content-Security-Policy"] = RESIDENT_CONTENT_SECURITY_POLICY
+        return response
+
+    middleware = SecurityHeadersMiddleware(previewed_page)
+    policy = middleware(rf.get("/admin/pages/5/edit/preview/"))["Content-Security-Policy"]
+    directives = dict(item.split(" ", 1) for item in policy.split("; "))
+    assert directives["frame-ancestors"] == "'self'"
+    assert directives["script-src"] == "'self'", "still the residents' policy"
+    assert middleware(rf.get("/fr/"))["Content-Security-Policy"] == RESIDENT_CONTENT_SECURITY_POLICY

@@ -1,0 +1,12 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_menu_item(request):
+    return {
+        "url": reverse("accounts:manage"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Your authenticator app and recovery codes."),
+    }
