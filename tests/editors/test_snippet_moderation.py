@@ -93,11 +93,12 @@ def test_an_editor_cannot_publish_a_number_and_residents_keep_the_published_one(
     assert "145" not in page
 
 
+@pytest.mark.parametrize("group", ["Editors", "Translators"])
 def test_a_submitted_number_reaches_residents_once_a_moderator_publishes_it(
-    client, site_tree, member_of
+    client, site_tree, member_of, group
 ):
     number = EmergencyNumberFactory(label="Urgences", number="144")
-    client.force_login(member_of("Editors"))
+    client.force_login(member_of(group))
     assert edit_number(client, number, "action-submit", number="145").status_code == 302
     number.refresh_from_db()
     assert number.current_workflow_state.status == "in_progress"
