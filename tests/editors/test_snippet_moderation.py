@@ -217,3 +217,22 @@ def test_the_factories_make_published_snippets():
         snippet.live and snippet.is_shown_to_residents()
         for snippet in (EmergencyNumberFactory(), PlaceFactory(), OrganisationFactory())
     )
+
+
+def found_by_search(client, words):
+    cache.clear()
+    response = client.get("/fr/search/", {"q": words})
+    return [page.title for page in response.context["results_page"].object_list]
+
+
+def test_search_finds_a_service_by_its_place_once_the_place_is_published(client, site_tree):
+    draft = PlaceFactory(name="Maison Brouillonne", commune="Bourg-Brouillon", live=False)
+    ServicePageFactory(parent=site_tree.directory, title="Aide aux impôts", places=[draft])
+    assert found_by_search(client, "Brouillonne") == []
+
+    draft.save_revision().publish()
+    assert found_by_search(client, "Brouillonne") == ["Aide aux impôts"]
+
+    draft.refresh_from_db()
+    draft.unpublish()
+    assert found_by_search(client, "Brouillonne") == []
