@@ -6,7 +6,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .moderation import ModeratedSnippet
+from .moderation import ModeratedSnippet, moderation_help
 from .validators import normalise_phone, validate_dialable_number, validate_international_phone
 
 
@@ -93,7 +93,12 @@ class EmergencyNumber(TranslatableMixin, ModeratedSnippet, Orderable, index.Inde
         help_text=_("Optional: when to call, e.g. “free, anonymous, 24 hours a day”."),
     )
 
-    panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("description")]
+    panels = [
+        moderation_help(),
+        FieldPanel("label"),
+        FieldPanel("number"),
+        FieldPanel("description"),
+    ]
     # The same number in every language: copied, never offered to machine translation.
     override_translatable_fields = [SynchronizedField("number")]
     search_fields = [index.SearchField("label"), index.FilterField("locale_id")]

@@ -14,6 +14,8 @@ reached through a foreign key), never through a filter of its own.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import HelpPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 # The rule, for a query through a relation: ``Q(**live_lookup("place__"))``.
@@ -41,6 +43,17 @@ class ModeratedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMi
 
     def is_shown_to_residents(self):
         return getattr(self, LIVE_FIELD)
+
+
+def moderation_help():
+    """The first panel of a moderated snippet's form: what saving does, in plain words."""
+    return HelpPanel(
+        content=_(
+            "Residents only see the published version: your changes stay a draft until a "
+            "Moderator publishes them. Save your draft, then submit it for moderation."
+        ),
+        heading=_("Moderation"),
+    )
 
 
 def shown_to_residents(obj):

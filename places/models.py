@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import SOURCE_SLUG
-from core.moderation import ModeratedQuerySet, ModeratedSnippet
+from core.moderation import ModeratedQuerySet, ModeratedSnippet, moderation_help
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
 from .forms import OrganisationForm, PlaceForm
@@ -227,6 +227,7 @@ class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Mo
     base_form_class = OrganisationForm
 
     panels = [
+        moderation_help(),
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("description"),
@@ -369,6 +370,7 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
     base_form_class = PlaceForm
     override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
     panels = [
+        moderation_help(),
         MultiFieldPanel(
             [
                 FieldPanel("name"),

@@ -77,6 +77,8 @@ def test_an_editor_cannot_publish_a_number_and_residents_keep_the_published_one(
 ):
     number = EmergencyNumberFactory(label="Urgences", number="144")
     client.force_login(member_of(group))
+    form = client.get(f"/admin/snippets/core/emergencynumber/edit/{number.pk}/")
+    assert "restent un brouillon jusqu’à ce qu’un modérateur les publie" in form.content.decode()
 
     edit_number(client, number, "action-publish", number="145")
     number.refresh_from_db()
