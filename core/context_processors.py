@@ -38,8 +38,9 @@ class SiteChrome:
 
     @cached_property
     def emergency_numbers(self):
-        """In the active language; the source language's until they are translated."""
-        return in_locale_or_source(EmergencyNumber.objects.all(), Locale.get_active())
+        """The published ones in the active language; the source language's until they
+        are translated."""
+        return in_locale_or_source(EmergencyNumber.objects.for_residents(), Locale.get_active())
 
 
 def site_chrome(request):

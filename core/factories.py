@@ -18,6 +18,8 @@ class EmergencyNumberFactory(DjangoModelFactory):
     label = "Urgences sanitaires"
     number = "144"
     sort_order = factory.Sequence(int)
+    # Published, as residents see it; ``live=False`` for a new draft (core.moderation).
+    live = True
 
     class Meta:
         model = models.EmergencyNumber

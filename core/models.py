@@ -6,6 +6,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .moderation import ModeratedSnippet, moderation_help
 from .validators import normalise_phone, validate_dialable_number, validate_international_phone
 
 
@@ -67,8 +68,12 @@ class ContactSettings(BaseSiteSetting):
         return normalise_phone(self.phone)
 
 
-class EmergencyNumber(TranslatableMixin, Orderable, index.Indexed):
-    """A number residents can call at any time, listed in every page's footer."""
+class EmergencyNumber(TranslatableMixin, ModeratedSnippet, Orderable, index.Indexed):
+    """A number residents can call at any time, listed in every page's footer.
+
+    Moderated (``core.moderation``): a change reaches residents once a Moderator
+    publishes it.
+    """
 
     label = models.CharField(
         _("label"),
@@ -88,7 +93,12 @@ class EmergencyNumber(TranslatableMixin, Orderable, index.Indexed):
         help_text=_("Optional: when to call, e.g. “free, anonymous, 24 hours a day”."),
     )
 
-    panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("description")]
+    panels = [
+        moderation_help(),
+        FieldPanel("label"),
+        FieldPanel("number"),
+        FieldPanel("description"),
+    ]
     # The same number in every language: copied, never offered to machine translation.
     override_translatable_fields = [SynchronizedField("number")]
     search_fields = [index.SearchField("label"), index.FilterField("locale_id")]

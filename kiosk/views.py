@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from core.cards import attach_cards
+from core.moderation import shown_to_residents
+from places.models import Place
 from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
 
 from .middleware import forget_profile, remember_profile
@@ -101,6 +103,18 @@ def languages(request):
     return render(request, "kiosk/languages.html", {"choices": choices})
 
 
+def hub_of(profile, locale):
+    """The kiosk's hub as residents see it: its published translation in ``locale``, else
+    the published hub; None without a hub, or while the hub is not published."""
+    hub = shown_to_residents(profile.place) if profile.place_id else None
+    if hub is None:
+        return None
+    translated = Place.objects.for_residents().filter(
+        translation_key=hub.translation_key, locale=locale
+    )
+    return translated.first() or hub
+
+
 def hub_services(request, place, locale, now):
     """The hub's own services in ``locale``, as cards showing today's hours there."""
     if place is None:
@@ -116,10 +130,10 @@ def home(request):
     if profile.start_page_id:
         start_page = profile.start_page.get_translation_or_none(locale) or profile.start_page
         return redirect(start_page.get_url(request))
-    hub = profile.place
+    hub = hub_of(profile, locale)
     context = {
-        "hub": hub and (hub.get_translation_or_none(locale) or hub),
-        "hub_services": hub_services(request, profile.place, locale, timezone.now()),
+        "hub": hub,
+        "hub_services": hub_services(request, hub, locale, timezone.now()),
         "theme_pages": ThemePage.objects.live().public().filter(locale=locale).order_by("path"),
         "directory": ServiceIndexPage.objects.live().filter(locale=locale).first(),
     }
@@ -135,9 +149,10 @@ def precache(request):
     profile = kiosk_profile_or_404(request)
     locale = Locale.get_active()
     urls = [reverse("kiosk:languages"), reverse("kiosk_home"), reverse("kiosk_offline")]
-    if profile.place is not None:
-        hub = ServicePage.objects.for_residents(locale).delivered_at(profile.place)
-        urls += [service.url for service in hub.order_by("title")]
+    hub = hub_of(profile, locale)
+    if hub is not None:
+        services = ServicePage.objects.for_residents(locale).delivered_at(hub)
+        urls += [service.url for service in services.order_by("title")]
     directory = ServiceIndexPage.objects.live().filter(locale=locale).first()
     if directory is not None:
         urls.append(directory.url)

@@ -139,8 +139,9 @@ def service_graph(service, url, hours_by_place, today):
     audiences = [audience.name for audience in service.audiences.all()]
     if audiences:
         node["audience"] = [{"@type": "Audience", "audienceType": name} for name in audiences]
-    if service.organisation_id:
-        node["provider"] = organisation_node(service.organisation)
+    provider = service.provider()
+    if provider is not None:
+        node["provider"] = organisation_node(provider)
     if service.phone:
         node["telephone"] = service.phone
     if service.email:

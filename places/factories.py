@@ -16,6 +16,8 @@ class OrganisationFactory(DjangoModelFactory):
     locale = factory.SubFactory(LocaleFactory)
     name = factory.Sequence(lambda n: f"Service social {n}")
     kind = models.Organisation.Kind.COMMUNE
+    # Published, as residents see it; ``live=False`` for a new draft (core.moderation).
+    live = True
 
     class Meta:
         model = models.Organisation
@@ -36,6 +38,8 @@ class PlaceFactory(DjangoModelFactory):
     longitude = factory.LazyFunction(lambda: "6.0850")
     transit = "Tram 14, arrêt Vernier-Village"
     phone = "+41 22 306 06 60"
+    # Published, as residents see it; ``live=False`` for a new draft (core.moderation).
+    live = True
 
     class Meta:
         model = models.Place

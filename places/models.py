@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.i18n import SOURCE_SLUG
+from core.moderation import ModeratedQuerySet, ModeratedSnippet, moderation_help
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
 from .forms import OrganisationForm, PlaceForm
@@ -185,7 +186,9 @@ def opening_hours_from_rows(periods, exceptions):
     )
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Model):
+    """Who runs services and places; moderated (``core.moderation``)."""
+
     class Kind(models.TextChoices):
         COMMUNE = "commune", _("Commune or city service")
         DEPARTMENT = "department", _("Department or canton")
@@ -224,6 +227,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     base_form_class = OrganisationForm
 
     panels = [
+        moderation_help(),
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("description"),
@@ -248,7 +252,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class PlaceQuerySet(models.QuerySet):
+class PlaceQuerySet(ModeratedQuerySet):
     def reception_points(self):
         """Hubs and antennas: where residents are first received."""
         return self.filter(kind__in=[Place.Kind.HUB, Place.Kind.ANTENNA])
@@ -266,8 +270,12 @@ class PlaceQuerySet(models.QuerySet):
         return [(place, km) for km, place in ranked[:limit]]
 
 
-class Place(TranslatableMixin, index.Indexed, ClusterableModel):
-    """A building residents go to: a social hub, an antenna, a neighbourhood house."""
+class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel):
+    """A building residents go to: a social hub, an antenna, a neighbourhood house.
+
+    Moderated (``core.moderation``): its address and hours reach residents once a
+    Moderator publishes them.
+    """
 
     class Kind(models.TextChoices):
         HUB = "hub", _("Social hub")
@@ -362,6 +370,7 @@ class Place(TranslatableMixin, index.Indexed, ClusterableModel):
     base_form_class = PlaceForm
     override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
     panels = [
+        moderation_help(),
         MultiFieldPanel(
             [
                 FieldPanel("name"),

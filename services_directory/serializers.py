@@ -21,11 +21,12 @@ class OrganisationField(serializers.Field):
 
 
 class PlacesField(serializers.Field):
-    """The places of delivery, with their address and coordinates."""
+    """The places of delivery residents see (``ServicePage.place_links``), with their
+    address and coordinates."""
 
     def to_representation(self, links):
         places = []
-        for link in links.all():
+        for link in links:
             place = link.place
             places.append(
                 {

@@ -19,14 +19,14 @@ def services(ids, moment, full):
 def organizations(ids):
     return [
         serializers.organization_summary(organisation)
-        for organisation in feed.ordered(Organisation.objects.all(), ids)
+        for organisation in feed.ordered(Organisation.objects.for_residents(), ids)
     ]
 
 
 def service_at_locations(ids, moment, full=False):
     """Each service at one of its places, with the place and the service; ``full`` adds
     the hours that apply there."""
-    links = feed.ordered(feed.with_location_data(ServicePlace.objects.all()), ids)
+    links = feed.ordered(feed.with_location_data(ServicePlace.objects.for_residents()), ids)
     if full:
         return [
             serializers.service_at_location_object(

@@ -3,9 +3,10 @@
 A feed holds the services residents of that language read: live, public, in that
 language (``ServicePage.objects.for_residents``). An untranslated copy (an alias showing
 the French text) is not a service of another language: it is left out, and partners
-take the French feed for what is not translated yet. Organisations and places are those
-the feed's services point at, terms those of the feed's language; ids are translation
-keys (``ids``), so the same record has the same id in every feed.
+take the French feed for what is not translated yet. Organisations and places are the
+published ones (``core.moderation``) the feed's services point at, terms those of the
+feed's language; ids are translation keys (``ids``), so the same record has the same id
+in every feed.
 
 Lists are paged on an ordered list of primary keys, then only the page's records are
 read with their relations prefetched: a page of 100 costs what a page of 1 does.
@@ -87,7 +88,11 @@ def filter_services(services, filters, locale):
             pk__in=services.filter(**{f"{chosen[0].field}__isnull": False}).values("pk")
         )
     if filters.get("organization_id"):
-        services = services.filter(organisation__translation_key=filters["organization_id"])
+        services = services.filter(
+            organisation__in=Organisation.objects.for_residents().filter(
+                translation_key=filters["organization_id"]
+            )
+        )
     if filters.get("modified_after"):
         services = services.filter(last_published_at__gte=filters["modified_after"])
     # As in the directory: words that say nothing (stop words only) do not narrow the list.
@@ -108,13 +113,17 @@ def organisation_ids(services, locale):
     the copy in the feed's language when there is one (else the oldest), by name."""
     pks = services.values("pk")
     keys = set(
-        Organisation.objects.filter(
-            Q(services__in=pks) | Q(places__service_links__page__in=pks)
-        ).values_list("translation_key", flat=True)
+        Organisation.objects.for_residents()
+        .filter(
+            Q(services__in=pks)
+            | Q(places__in=Place.objects.for_residents().filter(service_links__page__in=pks))
+        )
+        .values_list("translation_key", flat=True)
     )
     chosen = {}
     for pk, key, locale_id, name in (
-        Organisation.objects.filter(translation_key__in=keys)
+        Organisation.objects.for_residents()
+        .filter(translation_key__in=keys)
         .order_by("pk")
         .values_list("pk", "translation_key", "locale_id", "name")
     ):
@@ -126,7 +135,8 @@ def organisation_ids(services, locale):
 def organisation_locations(organisation, services):
     """The places an organisation runs where the feed's services are delivered."""
     return (
-        Place.objects.filter(
+        Place.objects.for_residents()
+        .filter(
             organisation__translation_key=organisation.translation_key,
             service_links__page__in=services.values("pk"),
         )
@@ -159,7 +169,7 @@ def term_with_key(locale, key):
 def service_place_ids(services, postcode="", proximity=None, centre=None):
     """The (service, place) links of the services, nearest first when ``proximity`` (in
     metres) from ``centre`` (a ``places.geo.Commune``) is given, else by service."""
-    links = ServicePlace.objects.filter(page__in=services.values("pk"))
+    links = ServicePlace.objects.for_residents().filter(page__in=services.values("pk"))
     if proximity is None:
         if postcode:
             links = links.filter(place__postcode=postcode)
@@ -179,8 +189,10 @@ def service_place_ids(services, postcode="", proximity=None, centre=None):
 
 def service_place_with_key(services, key):
     """The primary key of the (service, place) link whose HSDS id is ``key``, or None."""
-    links = ServicePlace.objects.filter(page__in=services.values("pk")).values_list(
-        "pk", "page__translation_key", "place__translation_key"
+    links = (
+        ServicePlace.objects.for_residents()
+        .filter(page__in=services.values("pk"))
+        .values_list("pk", "page__translation_key", "place__translation_key")
     )
     return next(
         (pk for pk, service, place in links if service_at_location_id(service, place) == key),

@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 
+from core.moderation import shown_to_residents
 from places.geo import find_commune
 from places.hours import site_time_zone
 from taxonomy.models import AccessMode, Audience, Need, Theme
@@ -305,12 +306,13 @@ def accessibility(place):
 
 def location_object(place, moment):
     location_id = key_of(place)
+    organisation = shown_to_residents(place.organisation) if place.organisation_id else None
     owner = {"location_id": location_id}
     return without_empty(
         {
             "id": location_id,
             "location_type": "physical",
-            "organization_id": key_of(place.organisation) if place.organisation_id else None,
+            "organization_id": key_of(organisation) if organisation else None,
             "name": place.name,
             "transportation": place.transit,
             "latitude": float(place.latitude) if place.latitude is not None else None,
@@ -337,10 +339,11 @@ def fees_description(service):
 
 def service_summary(service, url):
     """What a list of services shows: the one-to-one fields and the organisation."""
+    organisation = service.provider()
     return without_empty(
         {
             "id": key_of(service),
-            "organization_id": key_of(service.organisation) if service.organisation_id else None,
+            "organization_id": key_of(organisation) if organisation else None,
             "name": service.title,
             "description": service.summary,
             "url": absolute(url),
@@ -353,9 +356,7 @@ def service_summary(service, url):
             "last_modified": service.last_published_at.isoformat()
             if service.last_published_at
             else None,
-            "organization": organization_summary(service.organisation)
-            if service.organisation_id
-            else None,
+            "organization": organization_summary(organisation) if organisation else None,
         }
     )
 
@@ -462,7 +463,7 @@ def service_object(service, url, moment):
             "schedules": schedules(hours_at.get(None), owner, moment),
             "service_at_locations": [
                 service_at_location_object(service, link, hours_at.get(link.place), moment)
-                for link in service.service_places.all()
+                for link in service.place_links()
             ],
             "languages": languages(service),
             "required_documents": required_documents(service),

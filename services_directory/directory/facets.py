@@ -70,9 +70,10 @@ def spread_to_services(places_of, keys_of_place):
 
 
 def keys_by_place(field_name):
-    """Place id -> the set of values of ``field_name`` (one query for every place)."""
+    """Place id -> the set of values of ``field_name`` (one query for every place
+    residents see)."""
     keys = defaultdict(set)
-    for place_id, value in Place.objects.values_list("pk", field_name):
+    for place_id, value in Place.objects.for_residents().values_list("pk", field_name):
         if value is not None:
             keys[place_id].add(value)
     return keys
@@ -123,7 +124,8 @@ class CommuneFacet:
 
     def build(self, locale):
         communes = (
-            Place.objects.filter(service_links__page__locale=locale)
+            Place.objects.for_residents()
+            .filter(service_links__page__locale=locale)
             .values_list("commune", flat=True)
             .distinct()
             .order_by("commune")

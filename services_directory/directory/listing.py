@@ -132,7 +132,7 @@ def chip_label(facet_label, choice):
 def nearest_places(locale, commune):
     if commune is None:
         return []
-    places = Place.objects.filter(locale=locale).reception_points()
+    places = Place.objects.for_residents().filter(locale=locale).reception_points()
     return [
         {"place": place, "km": km}
         for place, km in places.nearest_to(

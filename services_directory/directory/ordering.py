@@ -2,6 +2,8 @@
 
 from places.geo import distance_km
 
+from ..models.delivery import ServicePlace
+
 
 def by_name(ids_by_title, wanted):
     return [pk for pk in ids_by_title if pk in wanted]
@@ -12,21 +14,22 @@ def by_relevance(text_ids, wanted):
 
 
 def by_distance(services, wanted, commune):
-    """Ids nearest first (from the closest of each service's places), and the distances;
-    services without a located place come last."""
-    distances, titles = {}, {}
-    rows = services.order_by().values_list(
-        "pk", "title", "service_places__place__latitude", "service_places__place__longitude"
+    """Ids nearest first (from the closest of each service's places residents see), and
+    the distances; services without a located place come last."""
+    rows = services.order_by().values_list("pk", "title")
+    titles = {pk: title for pk, title in rows if pk in wanted}
+    distances = dict.fromkeys(titles)
+    located = (
+        ServicePlace.objects.for_residents()
+        .filter(page__in=services.values("pk"), place__latitude__isnull=False)
+        .exclude(place__longitude__isnull=True)
+        .values_list("page_id", "place__latitude", "place__longitude")
     )
-    for pk, title, latitude, longitude in rows:
-        if pk not in wanted:
-            continue
-        titles[pk] = title
-        if latitude is None or longitude is None:
-            distances.setdefault(pk, None)
+    for pk, latitude, longitude in located:
+        if pk not in distances:
             continue
         km = distance_km(commune.latitude, commune.longitude, float(latitude), float(longitude))
-        current = distances.get(pk)
+        current = distances[pk]
         distances[pk] = km if current is None else min(current, km)
     ordered = sorted(
         distances, key=lambda pk: (distances[pk] is None, distances[pk] or 0, titles[pk])

@@ -11,7 +11,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from core.moderation import live_lookup
 from places.models import HoursException, OpeningPeriod
+
+
+class ServicePlaceQuerySet(models.QuerySet):
+    def for_residents(self):
+        """Links to the places residents see: published ones (``core.moderation``)."""
+        return self.filter(**live_lookup("place__"))
 
 
 class ServicePlace(Orderable):
@@ -31,6 +38,8 @@ class ServicePlace(Orderable):
         blank=True,
         help_text=_("Optional: e.g. “2nd floor, desk B” or “Tuesdays only”."),
     )
+
+    objects = ServicePlaceQuerySet.as_manager()
 
     panels = [FieldPanel("place"), FieldPanel("note")]
     api_fields = [APIField("place"), APIField("note")]

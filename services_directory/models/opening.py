@@ -98,9 +98,13 @@ def read_hours_rows(ids, places_of):
 
 
 def places_of_services(ids):
-    """Service id -> its places of delivery, in the editor's order."""
+    """Service id -> its places of delivery residents see, in the editor's order."""
     places_of = defaultdict(list)
-    links = ServicePlace.objects.order_by("sort_order", "pk").values_list("page_id", "place_id")
+    links = (
+        ServicePlace.objects.for_residents()
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "place_id")
+    )
     for page_id, place_id in links:
         if page_id in ids and place_id not in places_of[page_id]:
             places_of[page_id].append(place_id)

@@ -3,6 +3,8 @@
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from core.moderation import live_lookup
+
 from .opening import open_service_ids
 
 # What listings prefetch so that each card costs no query of its own.
@@ -34,8 +36,11 @@ class ServicePageQuerySet(PageQuerySet):
         return self.filter(themes__translation_key=theme.translation_key).distinct()
 
     def delivered_at(self, place):
-        """Services delivered at ``place`` or at one of its translations."""
-        return self.filter(service_places__place__translation_key=place.translation_key).distinct()
+        """Services delivered at ``place`` or at one of its published translations."""
+        return self.filter(
+            service_places__place__translation_key=place.translation_key,
+            **live_lookup("service_places__place__"),
+        ).distinct()
 
     def open_at(self, moment):
         """Services open at ``moment``: hours, exceptions and suspension applied."""

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
+from core.moderation import shown_to_residents
 from core.page_cache import ResidentPage
 from core.validators import (
     international_phone,
@@ -357,10 +358,10 @@ class ServicePage(ResidentPage, Page):
         APIField("cost"),
         APIField("cost_details"),
         APIField("eligibility"),
-        APIField("organisation", serializer=OrganisationField()),
+        APIField("organisation", serializer=OrganisationField(source="provider")),
         APIField("phone"),
         APIField("email"),
-        APIField("service_places", serializer=PlacesField()),
+        APIField("service_places", serializer=PlacesField(source="place_links")),
         APIField("opening_periods"),
         APIField("hours_exceptions"),
         APIField("required_documents"),
@@ -405,7 +406,8 @@ class ServicePage(ResidentPage, Page):
 
     def search_where_text(self):
         """Who delivers it and where: residents add a commune or an organisation's name."""
-        names = [self.organisation.name] if self.organisation_id else []
+        provider = self.provider()
+        names = [provider.name] if provider else []
         names += [f"{place.name} {place.commune}" for place in self.places()]
         return "\n".join(names)
 
@@ -414,8 +416,20 @@ class ServicePage(ResidentPage, Page):
             f"{document.document} {document.details}" for document in self.required_documents.all()
         )
 
+    def provider(self):
+        """The organisation residents see: None while it is not published."""
+        return shown_to_residents(self.organisation) if self.organisation_id else None
+
+    def place_links(self):
+        """The places of delivery residents see (published places only), in order."""
+        return [
+            link
+            for link in self.service_places.all()
+            if link.place_id and shown_to_residents(link.place)
+        ]
+
     def places(self):
-        return [link.place for link in self.service_places.all() if link.place_id]
+        return [link.place for link in self.place_links()]
 
     def opening_hours_for(self, place):
         """The hours that apply at ``place`` (None: hours not tied to a place)."""

@@ -166,7 +166,8 @@ def test_an_organisation_number_takes_the_country_of_its_places(admin_client):
     response = post_in_english(
         admin_client,
         f"/admin/snippets/places/organisation/edit/{organisation.pk}/",
-        {**data, "phone": "01 41 23 80 00", "email": ""},
+        # Published at once: a saved draft would leave the live row as it was.
+        {**data, "phone": "01 41 23 80 00", "email": "", "action-publish": "on"},
     )
     assert response.status_code == 302
     organisation.refresh_from_db()

@@ -15,7 +15,7 @@ from core.models import ContactSettings, EmergencyNumber
 from core.validators import validate_international_phone
 from demo.data import places, translations
 from home.models import HomePage
-from places.models import Place
+from places.models import Organisation, Place
 from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, Need, SpokenLanguage, Theme
 
@@ -108,6 +108,10 @@ class DemoSiteTests(VocabularyChecks, TestCase):
         services = ServicePage.objects.live().filter(locale__language_code="fr")
         assert services.count() >= 40
         assert Place.objects.count() >= 8
+        # Every shared fact of the demo is published, in every language (core.moderation).
+        for model in (Place, Organisation, EmergencyNumber):
+            assert model.objects.exists()
+            assert model.objects.for_residents().count() == model.objects.count(), model
         for place in Place.objects.filter(locale__language_code="fr"):
             expected = next(
                 data["features"] for data in places.PLACES if data["slug"] == place.slug
