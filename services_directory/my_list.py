@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
@@ -109,6 +110,7 @@ def my_list(request):
     )
 
 
+@never_cache  # the services one keeps are one's own business: no copy in any cache
 @require_GET
 def my_list_sheet(request):
     # A NUL is refused before any field reads it (core.validators.holds_nul).

@@ -86,6 +86,14 @@ def test_service_page_and_cards_carry_a_toggle_hidden_until_javascript(client, t
     assert f'data-id="{first.pk}"' in directory and 'data-id="' in directory
 
 
+def test_no_toggle_on_sensitive_services(client, site_tree):
+    # Whoever next uses the browser sees the list: a violence service is not offered.
+    service = ServicePageFactory(parent=site_tree.directory, is_sensitive=True)
+    html = client.get(service.url).content.decode()
+    assert "data-my-list-toggle" not in html
+    assert "data-my-list-toggle" not in client.get("/fr/services/").content.decode()
+
+
 # My list: the printable sheet ----------------------------------------------------------------
 
 
