@@ -170,7 +170,7 @@ def test_sheet_shows_the_services_in_the_visitors_language(client, two_services,
         "flood",
     ],
 )
-def test_sheet_refuses_bad_lists_with_a_clear_page(client, site_tree, query):
+def test_sheet_refuses_bad_lists_with_a_clear_page(client, db, query):
     response = client.get(f"{SHEET.format(language='fr')}?{urlencode(query, doseq=True)}")
     assert response.status_code == 400
     assert translation.gettext("This list could not be read") in response.content.decode()
@@ -266,13 +266,20 @@ def test_a_planner_needing_coordinates_is_left_out_for_a_place_without_them(clie
         "javascript:alert(1)//{address}",
     ],
 )
-def test_the_journey_planner_address_is_checked(site_tree, value):
+def test_the_journey_planner_address_is_checked(value):
+    with pytest.raises(ValidationError):
+        validate_journey_planner_url(value)
+
+
+def test_the_contact_settings_check_the_journey_planner_address(site_tree):
     settings = ContactSettings(
-        site=site_tree.site, organisation_name="SCS", journey_planner_url=value
+        site=site_tree.site,
+        organisation_name="SCS",
+        journey_planner_url="https://planner.example.org/?to={latitude}",
     )
     with pytest.raises(ValidationError) as error:
         settings.full_clean()
-    assert "journey_planner_url" in error.value.message_dict
+    assert list(error.value.message_dict) == ["journey_planner_url"]
 
 
 @pytest.mark.parametrize(
