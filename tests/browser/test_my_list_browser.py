@@ -22,7 +22,7 @@ def test_save_show_print_and_clear_the_list(page):
     assert toggle.get_attribute("aria-pressed") == "false"
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "true"
-    page.wait_for_function("document.querySelector('[data-my-list-status]').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('[data-my-list-status]').textContent")
     assert "1" in page.locator(".service__header [data-my-list-status]").text_content()
     first_id = int(toggle.get_attribute("data-id"))
     assert saved_ids(page) == [first_id]
@@ -57,7 +57,7 @@ def test_save_show_print_and_clear_the_list(page):
     assert saved_ids(page) == []
     assert page.locator("[data-my-list-empty]").is_visible()
     page.wait_for_function(
-        "document.querySelector('[data-my-list-status]').textContent.includes('vide')"
+        "() => document.querySelector('[data-my-list-status]').textContent.includes('vide')"
     )
     assert page.context.cookies() == [], "the list needs no cookie"
 
