@@ -6,6 +6,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .directions import validate_journey_planner_url
 from .moderation import ModeratedSnippet, moderation_help
 from .validators import normalise_phone, validate_dialable_number, validate_international_phone
 
@@ -51,6 +52,18 @@ class ContactSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Optional page with full contact details and opening hours."),
     )
+    journey_planner_url = models.CharField(
+        _("journey planner URL"),
+        max_length=500,
+        blank=True,
+        validators=[validate_journey_planner_url],
+        help_text=_(
+            "Optional. The public-transport planner's address, with {lat} and {lon} (or "
+            "{address}) where it expects the destination, e.g. "
+            "“https://planner.example.org/?to={lat},{lon}”. Each place's “How to get there” "
+            "then links to it, beside OpenStreetMap."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -59,6 +72,7 @@ class ContactSettings(BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("postal_address"),
         PageChooserPanel("contact_page"),
+        FieldPanel("journey_planner_url"),
     ]
 
     class Meta:
