@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("kiosk/", include("kiosk.urls_i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("report-a-problem/", include("feedback.urls")),
+    path("", include("feedback.urls_pages")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
