@@ -95,8 +95,14 @@ def report_thanks(request):
 # Send to my phone -------------------------------------------------------------------
 
 
+# Page ids are 32-bit integers (AutoField); the address's digits may be anything.
+LARGEST_PAGE_ID = 2**31 - 1
+
+
 def service_page_or_404(page_id):
     """A live service page anyone may read; nothing else can be sent or rated."""
+    if page_id > LARGEST_PAGE_ID:  # an address typed or tampered with; no database holds it
+        raise Http404
     page = ServicePage.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404
@@ -114,7 +120,7 @@ def render_send_form(request, page, form=None, status=200):
     return TemplateResponse(
         request,
         "feedback/send_to_phone.html",
-        {"page": page, "form": form, "on_kiosk": form is None},
+        {"page": page, "form": form},
         status=status,
     )
 

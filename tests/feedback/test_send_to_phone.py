@@ -113,6 +113,7 @@ def test_bad_addresses_get_a_400_with_a_message_in_the_residents_language(client
 
 def test_a_page_that_is_not_a_live_service_is_not_found(client, site_tree, service):
     assert client.get(f"/fr/send-to-phone/{site_tree.directory.pk}/").status_code == 404
+    assert client.get(f"/fr/send-to-phone/{'9' * 30}/").status_code == 404
     service.unpublish()
     assert client.post(url(service), {"email": "resident@example.ch"}).status_code == 404
 
