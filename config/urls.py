@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("report-a-problem/", include("feedback.urls")),
     path("my-list/", include("services_directory.urls")),
+    path("", include("feedback.urls_pages")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

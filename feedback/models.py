@@ -71,3 +71,79 @@ class ProblemReport(models.Model):
 
     def __str__(self):
         return f"{self.page_path or '—'} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class HelpfulAnswerQuerySet(models.QuerySet):
+    def record(self, page, answer, reason="", day=None):
+        """Adds one to the day's count of ``answer`` (and ``reason``) on ``page``."""
+        day = day or timezone.localdate()
+        row, _created = self.get_or_create(page=page, day=day, answer=answer, reason=reason)
+        self.filter(pk=row.pk).update(count=models.F("count") + 1)
+
+    def totals_by_page(self, since):
+        """Per page since ``since``: answers yes, answers no and the reasons given."""
+        totals = {}
+        rows = (
+            self.filter(day__gte=since)
+            .values("page_id", "answer", "reason")
+            .annotate(total=models.Sum("count"))
+        )
+        for row in rows:
+            page = totals.setdefault(row["page_id"], {"yes": 0, "no": 0, "reasons": {}})
+            if row["reason"]:
+                page["reasons"][row["reason"]] = row["total"]
+            else:
+                page[row["answer"]] = row["total"]
+        return totals
+
+    def purge(self, now=None):
+        now = now or timezone.now()
+        cutoff = now.date() - datetime.timedelta(days=settings.PROBLEM_REPORT_RETENTION_DAYS)
+        return self.filter(day__lt=cutoff).delete()[0]
+
+
+class HelpfulAnswer(models.Model):
+    """How many residents found a page helpful, or not and why, on one day.
+
+    A count, not a vote: no visitor, time of day, address or cookie, so nothing here is
+    about a person. A resident's own words about what was missing go to the problem
+    reports instead, which editors already handle.
+    """
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+
+    class Reason(models.TextChoices):
+        WRONG = "wrong", _("Something is wrong or out of date")
+        MISSING = "missing", _("I did not find what I was looking for")
+        UNCLEAR = "unclear", _("It is hard to understand")
+        OTHER = "other", _("Another reason")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    day = models.DateField(_("day"))
+    answer = models.CharField(_("answer"), max_length=3, choices=Answer.choices)
+    reason = models.CharField(
+        _("reason"),
+        max_length=10,
+        choices=Reason.choices,
+        blank=True,
+        help_text=_("Empty on the rows counting the answers themselves."),
+    )
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    objects = HelpfulAnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("helpfulness count")
+        verbose_name_plural = _("helpfulness counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "day", "answer", "reason"], name="one_helpful_count_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day} {self.answer} {self.reason} {self.count}"

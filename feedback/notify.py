@@ -1,4 +1,4 @@
-"""E-mail to the editors when a resident reports a problem.
+"""E-mail to the editors when a resident reports a problem; messages sent in the background.
 
 The report is stored first and is what matters: editors list it in the admin whatever
 becomes of the mail. The mail is sent once the report is committed, from a thread of its
@@ -21,7 +21,7 @@ from core.models import ContactSettings
 
 logger = logging.getLogger(__name__)
 # Names the sending threads (the log, and tests waiting for them).
-THREAD_PREFIX = "problem-report-mail-"
+THREAD_PREFIX = "proxima-outbox-"
 
 
 def recipient(request):
@@ -46,13 +46,18 @@ def notify_editors(request, report):
         subject = render_to_string("feedback/email_subject.txt", context).strip()
         body = render_to_string("feedback/email_body.txt", context)
     message = EmailMessage(subject, body, to=[address])
-    transaction.on_commit(lambda: send_in_background(message, report.pk))
+    send_after_commit(lambda: send(message, report.pk), f"problem-report-{report.pk}")
 
 
-def send_in_background(message, report_pk):
-    thread = threading.Thread(
-        target=send, args=(message, report_pk), name=f"{THREAD_PREFIX}{report_pk}", daemon=True
-    )
+def send_after_commit(sending, name):
+    """Calls ``sending`` once the transaction is committed (at once outside one), from a
+    thread of its own: the resident is answered without waiting for a mail server or an
+    SMS provider, whose own timeouts bound the thread."""
+    transaction.on_commit(lambda: send_in_background(sending, name))
+
+
+def send_in_background(sending, name):
+    thread = threading.Thread(target=sending, name=f"{THREAD_PREFIX}{name}", daemon=True)
     thread.start()
 
 

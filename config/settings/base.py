@@ -325,6 +325,13 @@ PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
 # Problem reports are deleted after this many days (``manage.py purge_problem_reports``,
 # which also erases the contact of handled ones).
 PROBLEM_REPORT_RETENTION_DAYS = int(os.environ.get("PROBLEM_REPORT_RETENTION_DAYS", "365"))
+# "Send to my phone" by text message: off unless SMS_URL is set. The provider receives an
+# HTTP POST of JSON {"to", "text", "sender"} with "Authorization: Bearer SMS_TOKEN"
+# (feedback/sms.py), and may take at most SMS_TIMEOUT seconds to answer.
+SMS_URL = os.environ.get("SMS_URL", "")
+SMS_TOKEN = os.environ.get("SMS_TOKEN", "")
+SMS_SENDER = os.environ.get("SMS_SENDER", "")
+SMS_TIMEOUT = env_seconds("SMS_TIMEOUT", 5)
 # The request header in which the reverse proxy passes the visitor's address (e.g.
 # HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used, hashed, to rate-limit the report form, and
 # to lock out repeated failed sign-ins (stored until the cool-off ends).

@@ -1,19 +1,22 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from feedback.models import ProblemReport
+from feedback.models import HelpfulAnswer, ProblemReport
 
 
 class Command(BaseCommand):
     help = (
         "Erases the contact of handled problem reports and deletes reports older than "
-        "PROBLEM_REPORT_RETENTION_DAYS (run daily)."
+        'PROBLEM_REPORT_RETENTION_DAYS, with the "Was this page helpful?" counts of those '
+        "days (run daily)."
     )
 
     def handle(self, *args, **options):
         erased, deleted = ProblemReport.objects.purge()
+        counts = HelpfulAnswer.objects.purge()
         days = settings.PROBLEM_REPORT_RETENTION_DAYS
         self.stdout.write(
             f"{erased} contacts of handled reports erased; "
-            f"{deleted} reports older than {days} days deleted."
+            f"{deleted} reports older than {days} days deleted; "
+            f"{counts} daily helpfulness counts older than {days} days deleted."
         )
