@@ -3,7 +3,7 @@
 Behind a reverse proxy every request comes from the proxy: it passes the visitor's
 address in a header it overwrites (``CLIENT_IP_HEADER``, e.g. ``HTTP_X_REAL_IP``). The
 header is trusted only when it is configured, so a visitor cannot choose their address by
-sending it. Used to rate-limit the report form and to lock out repeated failed sign-ins.
+sending it. Used to rate-limit the residents' forms and to lock out repeated failed sign-ins.
 """
 
 from django.conf import settings
