@@ -42,6 +42,15 @@ class BackgroundAdminEmailHandler(AdminEmailHandler):
 
     thread_prefix = "admin-error-mail-"
 
+    def emit(self, record):
+        # Describing a request may fail as its handling did (too many query fields are
+        # refused again as the report reads them): the resident's 400 or 500 page must
+        # still be sent, so the failure goes where logging's own failures go.
+        try:
+            super().emit(record)
+        except Exception:  # noqa: BLE001 - as logging handlers do: the log never breaks the request
+            self.handleError(record)
+
     def send_mail(self, subject, message, *args, **kwargs):
         thread = threading.Thread(
             target=self.send_now,
