@@ -18,12 +18,18 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from localization.sync import synchronise_all_trees
 from localization.templatetags.localization_tags import translation_notice
 from services_directory.factories import ServicePageFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def service(site_tree):
+def service(module_service, site_tree):
+    return read_again(module_service)
+
+
+@once_per_module
+def module_service(site_tree):
     service = ServicePageFactory(
         parent=site_tree.directory, title="Permanence impôts", slug="impots"
     )

@@ -20,6 +20,7 @@ from localization.sync import synchronise_all_trees
 from places.factories import PlaceFactory
 from services_directory.factories import ServicePageFactory, ThemePageFactory
 from taxonomy.factories import ThemeFactory
+from tests.conftest import once_per_module, read_again
 
 pytestmark = pytest.mark.django_db
 
@@ -43,19 +44,26 @@ def _empty_cache():
 
 
 @pytest.fixture
-def place(site_tree):
-    return PlaceFactory(locale=site_tree.locale, name="Antenne des Avanchets", commune="Vernier")
+def place(module_service, site_tree):
+    return read_again(module_service["place"])
 
 
 @pytest.fixture
-def service(site_tree, place):
-    return ServicePageFactory(
+def service(module_service, site_tree):
+    return read_again(module_service["service"])
+
+
+@once_per_module
+def module_service(site_tree):
+    place = PlaceFactory(locale=site_tree.locale, name="Antenne des Avanchets", commune="Vernier")
+    service = ServicePageFactory(
         parent=site_tree.directory,
         title="Permanence logement",
         slug="permanence-logement",
         easy_read_summary="Vous avez un problème de logement. On vous aide.",
         places=[place],
     )
+    return {"place": place, "service": service}
 
 
 def get(client, url=URL, **extra):
