@@ -139,12 +139,31 @@ def demo_site(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--demo-tests",
+        choices=["all", "only", "none"],
+        default="all",
+        help="Run every test (all), only the tests on the demo (only) or all but them "
+        "(none): make test runs the two halves side by side on PostgreSQL.",
+    )
+
+
+def uses_demo(item):
+    return "demo_site" in item.fixturenames
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """The tests on the demo after all the others, the browser's last (they commit)."""
+    wanted = config.getoption("demo_tests")
+    if wanted != "all":
+        deselected = [item for item in items if uses_demo(item) != (wanted == "only")]
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if uses_demo(item) == (wanted == "only")]
 
     def rank(item):
-        if "demo_site" not in item.fixturenames:
+        if not uses_demo(item):
             return 0
         return 2 if item.get_closest_marker("browser") else 1
 
