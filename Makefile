@@ -76,29 +76,28 @@ messages-check: setup ## Fail when `make messages` would change locale/ (the ext
 	  exit 1; \
 	fi
 
-# The suite runs on SQLite and on PostgreSQL, as three processes side by side (each
-# mostly waits on one core: Python or PostgreSQL): SQLite; PostgreSQL without the tests
-# on the demo; PostgreSQL's tests on the demo (loading it is the longest step), in a
-# database of their own. Each has its own Redis database; their reports follow one
-# another once all are done.
+# The suite runs on SQLite and on PostgreSQL, each as two processes side by side (they
+# mostly wait on one core each: Python or PostgreSQL): the tests on the demo (loading it
+# is the longest step) and all the others, each in a database of its own, with its own
+# Redis database. The four reports follow one another once all are done.
 TEST_LOGS := $(VENV)/test-logs
 REDIS_TEST_URL ?= redis://127.0.0.1:6379
 PYTEST := $(BIN)/pytest --durations=25
+POSTGRES := TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB)
 
 test: setup chromium java lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
 	@mkdir -p $(TEST_LOGS)
 	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when all are done)"
-	@REDIS_URL=$(REDIS_TEST_URL)/13 $(PYTEST) >$(TEST_LOGS)/sqlite.log 2>&1 & sqlite=$$!; \
-	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB) REDIS_URL=$(REDIS_TEST_URL)/14 \
-	  $(PYTEST) --demo-tests=none >$(TEST_LOGS)/postgres.log 2>&1 & postgres=$$!; \
-	TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB)_demo REDIS_URL=$(REDIS_TEST_URL)/15 \
-	  $(PYTEST) --demo-tests=only >$(TEST_LOGS)/postgres-demo.log 2>&1 & demo=$$!; \
-	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
-	wait $$demo; demo_status=$$?; \
-	echo "==================== SQLite ===================="; cat $(TEST_LOGS)/sqlite.log; \
-	echo "======= PostgreSQL (all but the demo's) ========"; cat $(TEST_LOGS)/postgres.log; \
-	echo "========= PostgreSQL (the demo's tests) ========"; cat $(TEST_LOGS)/postgres-demo.log; \
-	test $$sqlite_status = 0 && test $$postgres_status = 0 && test $$demo_status = 0
+	@run() { log=$$1; shift; env "$$@" >$(TEST_LOGS)/$$log.log 2>&1; }; \
+	run sqlite REDIS_URL=$(REDIS_TEST_URL)/12 $(PYTEST) --demo-tests=none & one=$$!; \
+	run sqlite-demo REDIS_URL=$(REDIS_TEST_URL)/13 $(PYTEST) --demo-tests=only & two=$$!; \
+	run postgres $(POSTGRES) REDIS_URL=$(REDIS_TEST_URL)/14 $(PYTEST) --demo-tests=none & three=$$!; \
+	run postgres-demo $(POSTGRES)_demo REDIS_URL=$(REDIS_TEST_URL)/15 $(PYTEST) --demo-tests=only & four=$$!; \
+	status=0; for pid in $$one $$two $$three $$four; do wait $$pid || status=1; done; \
+	for log in sqlite sqlite-demo postgres postgres-demo; do \
+	  echo "==================== $$log ===================="; cat $(TEST_LOGS)/$$log.log; \
+	done; \
+	exit $$status
 
 bench: setup ## Measure directory, search and service pages with 10,000 services
 	$(BIN)/python -m benchmarks.run

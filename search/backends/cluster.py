@@ -88,9 +88,10 @@ def build_language_backend(engine_class):
             return language_of(obj, languages_by_locale) in (None, self.backend.language)
 
         # Saving and deleting one object (Wagtail's signal handlers, when editors publish)
-        # skip a cluster that is down: otherwise each publish would wait for a silent
-        # cluster once per language and object. ``update_index`` (add_items) still fails
-        # loudly.
+        # and a block of writes indexed at once (the backend's add_bulk, from
+        # search.indexing) skip a cluster that is down: otherwise each publish would wait
+        # for a silent cluster once per language and object. ``update_index`` (add_items)
+        # still fails loudly.
         def add_item(self, item):
             if self.belongs(item):
                 self.backend.unless_down(lambda: super(LanguageIndex, self).add_item(item))
@@ -125,6 +126,9 @@ def build_language_backend(engine_class):
             self.settings["settings"]["analysis"]["filter"].update(
                 language_analysis(self.language)["filter"]
             )
+
+        def add_bulk(self, model, obj_list):
+            self.unless_down(lambda: super(LanguageSearchBackend, self).add_bulk(model, obj_list))
 
         def guarded(self, call):
             """``call()``, unless the cluster failed lately: then ``ClusterUnavailable``

@@ -109,6 +109,7 @@ class TestOneIndexPerLanguage:
 
     def test_each_language_writes_only_its_own_pages_into_its_own_index(self, housing_pages):
         french, portuguese = housing_pages
+        breaker.reset_all()  # creating the pages found nothing at port 9
         sent = []
         for code in ("fr", "pt"):
             self.backend(code, sent).add_bulk(type(french), [french, portuguese])
