@@ -11,7 +11,7 @@ Node.js when missing, then runs this module, which
 3. waits until it answers, runs Lighthouse once per page (default settings: a mid-range
    phone, simulated slow 4G and 4× slower CPU), Chromium headless from CHROME_PATH
    (``/usr/bin/chromium``); LIGHTHOUSE_RUNS runs per page (default 1) give the median;
-4. stops the server and prints the scores, then every audit that cost points.
+4. stops the server and prints the scores, then every weighted audit below a full score.
 
 The JSON reports are kept in LIGHTHOUSE_DIR/reports/ (open one in a browser with
 ``npx lighthouse``'s viewer, or read its "audits"). Figures and method: docs/accessibility.md.
@@ -37,7 +37,7 @@ CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "1"))
 LANGUAGES = ["fr", "ar"]
-# A service with everything a service page shows: places, weekly hours, documents, steps.
+# A typical service page: a place, weekly hours, documents to bring.
 PAGES = [
     ("Home", "/{language}/"),
     ("Directory", "/{language}/services/"),
@@ -114,7 +114,7 @@ def lighthouse(url, output):
 
 
 def lost_points(report):
-    """Audits that weigh in a category and did not pass: "category: audit id (score)"."""
+    """Audits that weigh in a category and scored below 1: "category: audit id (score)"."""
     lost = []
     for key, title in CATEGORIES:
         for ref in report["categories"][key]["auditRefs"]:
@@ -178,7 +178,7 @@ def main():
         print(f"| {name} | `{path}` | " + " | ".join(str(score) for score in scores) + " |")
     for page, audits in lost.items():
         if audits:
-            print(f"\n{page}, points lost (last run):")
+            print(f"\n{page}, audits below a full score (last run):")
             for line in audits:
                 print(f"  - {line}")
 
