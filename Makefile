@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults setup demo chromium java clean
+.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults lighthouse setup demo chromium java node clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,6 +37,11 @@ java: ## Install Debian's Java runtime (it runs the W3C Nu HTML Checker in the t
 	@command -v java >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node: ## Install Debian's Node.js and npm (they run Lighthouse) when missing
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 
 demo: setup ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput
@@ -107,6 +112,15 @@ faults: demo ## What a silent Redis, search cluster or mail server costs residen
 
 relevance: setup ## Success@3 and MRR of the judged resident queries, per language, both databases
 	$(BIN)/python -m benchmarks.relevance
+
+# Pinned: Lighthouse 13 needs Node 22; 12.2.3 runs on Debian's Node (18.16 or later).
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE_DIR ?= $(VENV)/lighthouse
+
+lighthouse: demo chromium node ## Lighthouse scores (phone) of home, directory and a service page in fr and ar
+	@test "$$(node -p "require('$(abspath $(LIGHTHOUSE_DIR))/node_modules/lighthouse/package.json').version" 2>/dev/null)" = $(LIGHTHOUSE_VERSION) || \
+	  npm install --prefix $(LIGHTHOUSE_DIR) --save-exact --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+	LIGHTHOUSE_DIR=$(LIGHTHOUSE_DIR) $(BIN)/python -m benchmarks.lighthouse
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles
