@@ -17,7 +17,7 @@ from config.environment import frontend_cache_backends
 from core import frontend_cache
 from services_directory.factories import ServicePageFactory, ThemePageFactory
 from taxonomy.factories import ThemeFactory
-from tests.conftest import once_per_module
+from tests.conftest import once_per_module, read_again
 from tests.faults import closed_port, recording_server, silent_server
 
 SERVICE_IN_EVERY_LANGUAGE = {
@@ -29,9 +29,14 @@ HOUSING_PAGES = {"http://localhost/fr/logement/", "http://localhost/en/logement/
 SENIORS_PAGES = {"http://localhost/fr/seniors/", "http://localhost/en/seniors/"}
 
 
+@pytest.fixture
+def pages(module_pages, site_tree):
+    return read_again(module_pages)
+
+
 @once_per_module
-def pages(site_tree):
-    english = Locale.objects.create(language_code="en")
+def module_pages(site_tree):
+    english, _created = Locale.objects.get_or_create(language_code="en")
     site_tree.home.copy_for_translation(english).save_revision().publish()
     site_tree.directory.copy_for_translation(english).save_revision().publish()
     housing = ThemeFactory(locale=site_tree.locale, name="Logement", slug="logement")
