@@ -7,6 +7,7 @@ clearly what is wrong when they are misconfigured. ``.env.example`` lists every 
 import importlib.util
 import math
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -155,3 +156,41 @@ def cluster_backends(url, engine, languages, index="proxima", timeout=2):
         }
         for code in languages
     }
+
+
+def frontend_cache_backends(environ, timeout=2):
+    """``WAGTAILFRONTENDCACHE``: the caches publishing purges pages from; none (off) unless
+    ``FRONTEND_CACHE_URL`` (an HTTP PURGE endpoint: Varnish, nginx's purge module) or
+    ``CLOUDFLARE_ZONE_ID`` is set. ``FRONTEND_CACHE_HOSTNAMES`` limits them to some hosts."""
+    backends = {}
+    url = environ.get("FRONTEND_CACHE_URL", "").strip()
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ImproperlyConfigured(
+                f"FRONTEND_CACHE_URL must be an http:// or https:// address, not {url!r}."
+            )
+        backends["proxy"] = {
+            "BACKEND": "core.frontend_cache.HTTPBackend",
+            "LOCATION": url,
+            "TIMEOUT": timeout,
+        }
+    zone = environ.get("CLOUDFLARE_ZONE_ID", "").strip()
+    if zone:
+        token = environ.get("CLOUDFLARE_API_TOKEN", "").strip()
+        if not token:
+            raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_API_TOKEN.")
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
+    hostnames = [
+        name.strip()
+        for name in environ.get("FRONTEND_CACHE_HOSTNAMES", "").split(",")
+        if name.strip()
+    ]
+    if hostnames:
+        for backend in backends.values():
+            backend["HOSTNAMES"] = hostnames
+    return backends

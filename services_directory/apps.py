@@ -9,9 +9,10 @@ class ServicesDirectoryConfig(AppConfig):
     def ready(self):
         from core import content_version
 
-        from . import signals
+        from . import frontend_cache, signals
         from .models import ServiceHoursException, ServiceOpeningPeriod, ServicePlace
 
         # Pages themselves are watched by core; these rows are also written on their own.
         content_version.watch(ServicePlace, ServiceOpeningPeriod, ServiceHoursException)
         signals.connect()
+        frontend_cache.connect()

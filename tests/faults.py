@@ -70,8 +70,9 @@ def silent_server():
 
 
 class RecordingServer:
-    """A local HTTP endpoint answering 200 to every POST and keeping what it received
-    (path, headers, body): a stand-in for a provider's API, on a real socket."""
+    """A local HTTP endpoint answering 200 to every POST (or PURGE) and keeping what it
+    received (method, path, headers, body): a stand-in for a provider's API or a front
+    cache, on a real socket."""
 
     def __init__(self, status=200):
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -83,6 +84,7 @@ class RecordingServer:
                 length = int(self.headers.get("Content-Length", "0"))
                 received.append(
                     {
+                        "method": self.command,
                         "path": self.path,
                         "headers": dict(self.headers),
                         "body": self.rfile.read(length),
@@ -92,6 +94,9 @@ class RecordingServer:
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
                 self.wfile.write(b'{"ok": true}')
+
+            # A front cache's purge (Varnish, nginx's purge module): recorded the same way.
+            do_PURGE = do_POST
 
             def log_message(self, *args):
                 pass

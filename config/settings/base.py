@@ -14,7 +14,13 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from config.environment import env_bool, env_list, env_seconds, translator_setting
+from config.environment import (
+    env_bool,
+    env_list,
+    env_seconds,
+    frontend_cache_backends,
+    translator_setting,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -238,6 +244,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # Zero-result search statistics (counts only, never tied to a visitor) are kept this long.
 SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "30"))
+
+# Front cache (docs/deployment.md, "Front cache"): off unless FRONTEND_CACHE_URL or
+# CLOUDFLARE_ZONE_ID is set. Publishing or unpublishing a page purges it in every language
+# (and, for a service, the directories and theme pages listing it) after the commit, from
+# a thread of its own (core.frontend_cache, services_directory.frontend_cache): Wagtail's
+# own app (wagtail.contrib.frontend_cache) is not installed, as its handler would purge
+# the page alone, during the editor's request, without a timeout.
+WAGTAILFRONTENDCACHE = frontend_cache_backends(
+    os.environ, timeout=env_seconds("FRONTEND_CACHE_TIMEOUT", 2)
+)
 
 # Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Proxima")

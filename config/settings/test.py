@@ -13,6 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Always the offline translator (not a real translation): tests never reach the network.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting({}, default="offline")  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# No front cache, whatever the environment says: the tests that purge set their own.
+WAGTAILFRONTENDCACHE = {}
 # Tests call the APIs many times a minute from one address; one test checks the throttle.
 API_ANON_RATE = "10000/minute"
 # Tests sign in with force_login; the two-factor tests turn the requirement on.
