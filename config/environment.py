@@ -5,6 +5,7 @@ clearly what is wrong when they are misconfigured. ``.env.example`` lists every 
 """
 
 import importlib.util
+import ipaddress
 import math
 import os
 from urllib.parse import urlsplit
@@ -47,6 +48,23 @@ def env_seconds(name, default):
     if seconds < 0:
         raise ImproperlyConfigured(f"{name} must be a number of seconds, not {value!r}.")
     return seconds
+
+
+def trusted_proxies(value):
+    """The proxies whose ``CLIENT_IP_HEADER`` is believed: addresses or networks
+    (``10.0.0.0/8``, ``::1``), comma-separated, as normalised network strings."""
+    networks = []
+    for item in value.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES: {item!r} is not an address or a network (e.g. 10.0.0.0/8)."
+            ) from None
+    return networks
 
 
 def postgres_timeouts(options, connect, statement):

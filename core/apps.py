@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import post_page_move
 
-        from . import content_version, emergency_copy, page_cache
+        from . import client_address, content_version, emergency_copy, page_cache
         from .models import EmergencyNumber
 
         content_version.connect_signals()
@@ -28,3 +28,4 @@ class CoreConfig(AppConfig):
                 dispatch_uid=f"emergency-copy-{signal is post_save}",
             )
         checks.register(page_cache.check_middleware_order, checks.Tags.security)
+        checks.register(client_address.check_proxy_settings, checks.Tags.security)

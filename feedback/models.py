@@ -147,3 +147,33 @@ class HelpfulAnswer(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.day} {self.answer} {self.reason} {self.count}"
+
+
+class RateLimitCountQuerySet(models.QuerySet):
+    def purge(self, now=None):
+        """Deletes the counts of windows that are over; returns how many."""
+        return self.filter(expires_at__lte=now or timezone.now()).delete()[0]
+
+
+class RateLimitCount(models.Model):
+    """How many times one client used one form in one window, when the shared cache
+    cannot count it (``feedback.ratelimit``): Redis is down, or there is no Redis.
+
+    ``key`` is the form's name and the client's address hashed with the secret key: the
+    address itself is never stored. A window starts with the client's first submission
+    and lasts the limit's length; its row is deleted once it is over.
+    """
+
+    key = models.CharField(_("key"), max_length=80, unique=True)
+    window_start = models.DateTimeField(_("window start"))
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    objects = RateLimitCountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rate limit count")
+        verbose_name_plural = _("rate limit counts")
+
+    def __str__(self):
+        return f"{self.key} {self.window_start:%Y-%m-%d %H:%M} {self.count}"

@@ -20,6 +20,7 @@ from config.environment import (
     env_seconds,
     frontend_cache_backends,
     translator_setting,
+    trusted_proxies,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -349,9 +350,12 @@ SMS_TOKEN = os.environ.get("SMS_TOKEN", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "")
 SMS_TIMEOUT = env_seconds("SMS_TIMEOUT", 5)
 # The request header in which the reverse proxy passes the visitor's address (e.g.
-# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used, hashed, to rate-limit the report form, and
-# to lock out repeated failed sign-ins (stored until the cool-off ends).
+# HTTP_X_REAL_IP), believed only on connections from TRUSTED_PROXIES (addresses or
+# networks); otherwise REMOTE_ADDR (core/client_address.py). Used, hashed, to rate-limit
+# the residents' forms, and to lock out repeated failed sign-ins (stored until the
+# cool-off ends).
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+TRUSTED_PROXIES = trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
 # Months between two reviews of a service when its page does not say otherwise.
 PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS = int(
     os.environ.get("PROXIMA_DEFAULT_REVIEW_INTERVAL_MONTHS", "6")

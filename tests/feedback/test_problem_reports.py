@@ -202,7 +202,7 @@ def test_editors_list_reports_mark_them_handled_but_cannot_add_any(client, site_
     assert report.message == "Lien cassé"
 
 
-@override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP")
+@override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP", TRUSTED_PROXIES=["127.0.0.1"])
 def test_behind_a_proxy_the_limit_follows_the_forwarded_address(client, site_tree):
     for _ in range(REPORTS_PER_WINDOW):
         client.post(URL, VALID, HTTP_X_REAL_IP="203.0.113.1")
