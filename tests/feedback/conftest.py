@@ -1,8 +1,17 @@
 import threading
 
 import pytest
+from django.core.cache import cache
 
 from feedback.notify import THREAD_PREFIX
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no rate-limit count and no spent token."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def mail_threads():

@@ -7,7 +7,6 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -18,13 +17,6 @@ from feedback.models import HelpfulAnswer, ProblemReport
 from services_directory.factories import ServicePageFactory
 
 SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

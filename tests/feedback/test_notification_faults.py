@@ -4,7 +4,6 @@ EMAIL_TIMEOUT."""
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 
 from feedback.models import ProblemReport
@@ -26,13 +25,6 @@ def smtp_at(port, timeout):
         EMAIL_TIMEOUT=timeout,
         PROBLEM_REPORT_EMAIL="web@example.ch",
     )
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def not_sent(caplog):

@@ -22,13 +22,6 @@ PAGE = "/fr/services/"
 VALID = {"message": "Les horaires du lundi sont faux.", "contact": "", "page_path": PAGE}
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_form_carries_the_page_it_was_opened_from(client, site_tree):
     response = client.get(URL, {"page": PAGE})
     assert response.status_code == 200

@@ -18,13 +18,6 @@ from tests.faults import closed_port, recording_server
 from .conftest import mail_threads
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def service(site_tree):
     place = PlaceFactory(
