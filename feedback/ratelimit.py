@@ -167,7 +167,3 @@ def is_limited(request, limit=PROBLEM_REPORTS):
 
 def count(request, limit=PROBLEM_REPORTS):
     count_key(client_key(request, limit), limit)
-
-
-def count_report(request):
-    count_key(client_key(request, PROBLEM_REPORTS), PROBLEM_REPORTS)

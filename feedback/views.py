@@ -65,14 +65,14 @@ def report_problem(request):
     form = ProblemReportForm(request.POST)
     if form.is_spam():
         # Counted but neither stored nor sent; robots get the same answer as people.
-        ratelimit.count_report(request)
+        ratelimit.count(request)
         return redirect_to_thanks(form.data.get("page_path", ""))
     if not form.is_valid():
         return render_form(request, form, status=400)
     report = form.save(commit=False)
     report.language = get_language()
     report.save()
-    ratelimit.count_report(request)
+    ratelimit.count(request)
     notify_editors(request, report)
     return redirect_to_thanks(report.page_path)
 
