@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults lighthouse setup demo chromium java node clean
+.PHONY: help run test screenshots lint format messages messages-check compilemessages bench relevance faults lighthouse setup demo chromium java node clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -103,6 +103,9 @@ test: setup chromium java lint messages-check ## Set up and run every check, on 
 	  echo "==================== $$log ===================="; cat $(TEST_LOGS)/$$log.log; \
 	done; \
 	exit $$status
+
+screenshots: setup chromium ## The editors' guide's pictures (docs/images/), taken by the admin's browser tests
+	DOCS_SCREENSHOTS=docs/images $(BIN)/pytest -q tests/browser -k admin
 
 bench: setup ## Measure directory, search and service pages with 10,000 services
 	$(BIN)/python -m benchmarks.run

@@ -134,3 +134,20 @@ class RequestLog:
 @pytest.fixture
 def request_log(page, site_url):
     return RequestLog(page, site_url)
+
+
+@pytest.fixture
+def docs_screenshot(page):
+    """Saves the page as docs/images/<name>.png when DOCS_SCREENSHOTS is set (`make screenshots`).
+
+    The editors' guide shows the admin as the browser tests leave it, so its pictures
+    are made by the same steps the tests check; an ordinary run saves nothing.
+    """
+    folder = os.environ.get("DOCS_SCREENSHOTS")
+
+    def save(name):
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+    return save
