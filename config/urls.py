@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -44,7 +45,13 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("kiosk/", include("kiosk.urls_i18n")),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # The catalogue changes only with a release: browsers keep it an hour, like the
+    # static files whose names carry no hash (docs/deployment.md).
+    path(
+        "jsi18n/",
+        cache_control(public=True, max_age=3600)(JavaScriptCatalog.as_view()),
+        name="javascript-catalog",
+    ),
     path("report-a-problem/", include("feedback.urls")),
     path("my-list/", include("services_directory.urls")),
     path("", include("feedback.urls_pages")),

@@ -106,3 +106,5 @@ def test_javascript_catalogue_is_served_in_the_language(client, language):
         re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)[1]
     )
     assert served[entry.msgid] == entry.msgstr
+    # Kept by the browser between pages, as every page loads it.
+    assert "max-age=3600" in response["Cache-Control"]
