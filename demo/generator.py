@@ -1,26 +1,22 @@
 """Realistic random services in bulk, for benchmarks (``manage.py generate_services``).
 
 Pages are created one by one through treebeard (so paths stay right) but without
-revisions or per-object search indexing; relations and inlines are inserted in bulk and
-the search index is then filled in batches. The result is what a site would hold after
-editors had published the pages: live, routable and searchable.
+revisions; relations and inlines are inserted in bulk, and each page is indexed once, in
+batches, as the block ends (``search.indexing.deferred``). The result is what a site
+would hold after editors had published the pages: live, routable and searchable.
 """
 
 import datetime
 import random
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backends
-from wagtail.search.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 from core import content_version
 from places.hours import closes_next_day
 from places.models import Place
-from search import documents as search_documents
+from search import indexing
 from services_directory.models import (
     ServiceIndexPage,
     ServiceOpeningPeriod,
@@ -29,8 +25,6 @@ from services_directory.models import (
     ServiceRequiredDocument,
 )
 from taxonomy.models import AccessMode, Audience, SpokenLanguage, Theme
-
-INDEX_BATCH_SIZE = 500
 
 ACTIVITIES = [
     "Permanence",
@@ -128,12 +122,12 @@ class ServiceGenerator:
         if not pools["themes"] or not pools["access_modes"]:
             raise ValueError("No themes or access modes: run load_demo first.")
         start = ServicePage.objects.count()
-        with transaction.atomic(), signals_disconnected(ServicePage):
+        # Indexed once each as the block ends, after the relations the index reads.
+        with transaction.atomic(), indexing.deferred():
             pages = [self.create_page(directory, start + n) for n in range(self.count)]
             self.add_relations(pages, pools)
         # Relations were bulk-created, without the signals that mark directories stale.
         content_version.bump()
-        self.index(pages)
         return pages
 
     def create_page(self, directory, number):
@@ -209,26 +203,3 @@ class ServiceGenerator:
         for page in pages:
             page.review_due = page.compute_review_due()
         ServicePage.objects.bulk_update(pages, ["review_due"], batch_size=1000)
-
-    def index(self, pages):
-        ids = [page.pk for page in pages]
-        search_documents.index_pages(Page.objects.filter(pk__in=ids))
-        for backend in get_search_backends(with_auto_update=True):
-            for start in range(0, len(ids), INDEX_BATCH_SIZE):
-                batch = ServicePage.objects.filter(pk__in=ids[start : start + INDEX_BATCH_SIZE])
-                backend.add_bulk(ServicePage, list(batch.prefetch_related("themes", "audiences")))
-
-
-class signals_disconnected:
-    """Per-object search indexing off while pages are created in bulk."""
-
-    def __init__(self, model):
-        self.model = model
-
-    def __enter__(self):
-        post_save.disconnect(post_save_signal_handler, sender=self.model)
-        post_delete.disconnect(post_delete_signal_handler, sender=self.model)
-
-    def __exit__(self, *exc_info):
-        post_save.connect(post_save_signal_handler, sender=self.model)
-        post_delete.connect(post_delete_signal_handler, sender=self.model)

@@ -20,6 +20,7 @@ change (the demo loader) into one pass.
 
 from collections import defaultdict
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
@@ -97,6 +98,19 @@ class Vocabulary:
         return [(lang, text) for lang, text in found if text] or list(texts.items())[:1]
 
 
+_shared_vocabulary = ContextVar("shared_vocabulary", default=None)
+
+
+@contextmanager
+def one_vocabulary():
+    """Pages indexed in the block read each taxonomy term once, not once per page."""
+    token = _shared_vocabulary.set(Vocabulary())
+    try:
+        yield
+    finally:
+        _shared_vocabulary.reset(token)
+
+
 def vocabulary_text(page):
     """The words of the taxonomies describing ``page``, in its language, as one text.
 
@@ -105,7 +119,7 @@ def vocabulary_text(page):
     ``search_vocabulary_text`` method returning this, so that a search cluster indexes
     those words too.
     """
-    vocabulary = Vocabulary()
+    vocabulary = _shared_vocabulary.get() or Vocabulary()
     language = page.locale.language_code
     return "\n".join(
         text

@@ -84,19 +84,23 @@ def index_in_bulk(model, pks):
     """Writes the objects ``pks`` of ``model`` to each automatically updated search
     backend, a batch at a time; a search cluster that fails is logged, as on a save."""
     pks = sorted(pks)
-    for start in range(0, len(pks), BATCH_SIZE):
-        batch = model.get_indexed_objects().filter(pk__in=pks[start : start + BATCH_SIZE])
-        objects = [
-            indexed
-            for instance in batch
-            if (indexed := instance.get_indexed_instance()) is not None
-        ]
-        if not objects:
-            continue
-        for name, backend in get_search_backends_with_name(with_auto_update=True):
-            try:
-                backend.add_bulk(model, objects)
-            except Exception:
-                if not backend.catch_indexing_errors:
-                    raise
-                logger.exception("Indexing %s in the %r search backend failed", model, name)
+    with documents.one_vocabulary():
+        for start in range(0, len(pks), BATCH_SIZE):
+            _index_batch(model, pks[start : start + BATCH_SIZE])
+
+
+def _index_batch(model, pks):
+    objects = [
+        indexed
+        for instance in model.get_indexed_objects().filter(pk__in=pks)
+        if (indexed := instance.get_indexed_instance()) is not None
+    ]
+    if not objects:
+        return
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(model, objects)
+        except Exception:
+            if not backend.catch_indexing_errors:
+                raise
+            logger.exception("Indexing %s in the %r search backend failed", model, name)

@@ -398,6 +398,10 @@ class ServicePage(ResidentPage, Page):
     def phone_dialable(self):
         return normalise_phone(self.phone)
 
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().with_search_data()
+
     def search_vocabulary_text(self):
         return vocabulary_text(self)
 

@@ -1,6 +1,8 @@
 """Objects written several times in a block are indexed once, when the block ends."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ReferenceIndex
 from wagtail.search.models import IndexEntry
 
@@ -8,6 +10,8 @@ from places.factories import PlaceFactory
 from search import indexing
 from search.models import SearchDocument
 from services_directory.factories import ServicePageFactory
+from services_directory.models import ServicePage
+from taxonomy.factories import AudienceFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +73,31 @@ def test_a_page_deleted_in_the_block_leaves_no_reference(site_tree):
         page.delete()
     assert not ReferenceIndex.objects.filter(object_id=str(page.pk)).exists()
     assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_indexing_services_in_bulk_reads_as_much_for_two_as_for_six(site_tree):
+    """What the search fields read (themes, places, documents…) is read once per batch,
+    each taxonomy term once; only the database backend's writes grow with the pages."""
+
+    theme, audience = ThemeFactory(), AudienceFactory()
+
+    def services(count):
+        pages = [
+            ServicePageFactory(
+                parent=site_tree.directory,
+                places=[PlaceFactory()],
+                documents=["Pièce d’identité"],
+                themes=[theme],
+                audiences=[audience],
+            )
+            for _ in range(count)
+        ]
+        return [page.pk for page in pages]
+
+    def reads(pks):
+        with CaptureQueriesContext(connection) as queries:
+            indexing.index_in_bulk(ServicePage, pks)
+        return [query["sql"] for query in queries if query["sql"].startswith("SELECT")]
+
+    few, many = services(2), services(6)
+    assert len(reads(many)) == len(reads(few))
