@@ -2,6 +2,7 @@
 stable ids, only live public services, hours as schedules, 400 for bad parameters,
 constant queries."""
 
+import csv
 import datetime
 import json
 import tempfile
@@ -32,7 +33,7 @@ from taxonomy.factories import (
 )
 from tests.conftest import build_site_tree
 
-from .hsds_schemas import errors, page_of, root_schema
+from .hsds_schemas import STANDARD, errors, load, page_of, root_schema
 
 API = "/api/hsds/v3"
 
@@ -335,6 +336,85 @@ class Feed(TestCase):
         legal = next(s for s in services if s["id"] == str(self.legal.translation_key))
         self.assertEqual(legal, self.get(f"/services/{self.legal.translation_key}"))
         self.assertEqual(english[0]["name"], "EN Permanence juridique")
+
+    def test_the_csv_export_is_hsdss_tabular_layout_of_the_same_objects(self):
+        with tempfile.TemporaryDirectory() as folder:
+            call_command(
+                "export_open_data", "--format=hsds-csv", f"--output={folder}", stdout=StringIO()
+            )
+            root = Path(folder)
+            package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+            tables = {
+                resource["path"].removeprefix("fr/"): read_csv(root / resource["path"])
+                for resource in package["resources"]
+                if resource["language"] == "fr"
+            }
+        self.assertEqual(package["profile"], "tabular-data-package")
+        ids = {}
+        for path, (header, rows) in tables.items():
+            schema = table_schema(path)
+            with self.subTest(table=path):
+                self.assertEqual(header, plain_fields(schema))
+                for row in rows:
+                    self.assertEqual(errors(typed(row, schema), schema), [])
+                ids[schema["name"]] = {row["id"] for row in rows}
+                self.assertEqual(len(ids[schema["name"]]), len(rows), "an object twice")
+        # Every nested object points at its parent, and its parent is in the export.
+        for path, (_header, rows) in tables.items():
+            for row in rows:
+                for parent in ("service", "location", "organization", "service_at_location"):
+                    if row.get(f"{parent}_id"):
+                        self.assertIn(row[f"{parent}_id"], ids[parent], f"{path}: {row}")
+        legal = str(self.legal.translation_key)
+        services = {row["id"]: row for row in tables["services.csv"][1]}
+        self.assertEqual(services[legal]["name"], "Permanence juridique")
+        self.assertEqual(
+            services[str(self.suspended.translation_key)]["status"], "temporarily closed"
+        )
+        self.assertIn(
+            ("Pièce d’identité", legal),
+            {(row["document"], row["service_id"]) for row in tables["required_documents.csv"][1]},
+        )
+        self.assertIn(
+            ("WE", legal),
+            {(row["byday"], row["service_id"]) for row in tables["schedules.csv"][1]},
+        )
+        self.assertEqual({row["city"] for row in tables["addresses.csv"][1]}, {self.place.commune})
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        return reader.fieldnames, list(reader)
+
+
+def table_schema(path):
+    """The standard's schema of the object type whose table is ``path``."""
+    return next(
+        schema
+        for schema in (load(file.name) for file in STANDARD.glob("*.json"))
+        if schema.get("path") == path
+    )
+
+
+def plain_fields(schema):
+    """The columns HSDS's tabular layout gives an object: its fields that are neither
+    lists, nor objects, nor references to other objects, in order."""
+    return [
+        name
+        for name, field in schema["properties"].items()
+        if "$ref" not in field and field.get("type") not in ("array", "object")
+    ]
+
+
+def typed(row, schema):
+    """A CSV row as the JSON object it stands for: numbers as numbers, empty cells absent
+    (an empty text where the field is required)."""
+    return {
+        name: float(value) if schema["properties"][name].get("type") == "number" else value
+        for name, value in row.items()
+        if value != "" or name in schema.get("required", ())
+    }
 
 
 BAD_PARAMETERS = [

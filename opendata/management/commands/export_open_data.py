@@ -3,6 +3,8 @@
 ``--format hsds-json``: HSDS 3.0 objects, the same the API at ``/api/hsds/v3/`` answers
 (``opendata.hsds.documents``): fully nested services, organisations, taxonomies and
 terms, with a ``datapackage.json`` listing them.
+``--format hsds-csv``: the same objects in HSDS's tabular layout, one CSV per object type
+(``opendata.hsds.tabular``), with a ``datapackage.json`` describing each table.
 """
 
 import json
@@ -12,16 +14,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone, translation
 
-from opendata.hsds import documents, feed, serializers
+from opendata.hsds import documents, feed, serializers, tabular
 
-FORMATS = ("hsds-json",)
+FORMATS = ("hsds-json", "hsds-csv")
 # Services serialised at once: their relations are prefetched a batch at a time.
 BATCH = 200
 HSDS_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+# Each kind of record of a language, and the HSDS schema its JSON file follows.
+RECORD_SCHEMAS = {
+    "services": "compiled/service.json",
+    "organizations": "compiled/organization_list.json",
+    "taxonomies": "taxonomy.json",
+    "taxonomy_terms": "taxonomy_term.json",
+}
 
 
 class Command(BaseCommand):
-    help = "Write the directory's open data (HSDS 3.0 JSON) as a data package."
+    help = "Write the directory's open data (HSDS 3.0, JSON or CSV) as a data package."
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=FORMATS, default="hsds-json")
@@ -39,19 +48,31 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        output = options["output"] or Path(settings.MEDIA_ROOT) / "open-data" / options["format"]
+        export_format = options["format"]
+        output = options["output"] or Path(settings.MEDIA_ROOT) / "open-data" / export_format
         moment = serializers.Moment(today=timezone.localdate())
+        write = write_json if export_format == "hsds-json" else write_csv
         resources = []
         for language in options["language"] or [code for code, _name in settings.LANGUAGES]:
             locale = feed.locale_of(language)
             if locale is None:
                 continue
+            folder = output / language
+            folder.mkdir(parents=True, exist_ok=True)
             with translation.override(language):
-                resources += export_language(output, language, locale, moment)
+                for resource in write(folder, records_of(locale, moment)):
+                    resources.append(
+                        resource
+                        | {
+                            "name": f"{resource['name']}-{language}",
+                            "path": f"{language}/{resource['path']}",
+                            "language": language,
+                        }
+                    )
         package = {
-            "profile": "data-package",
-            "name": "proxima-hsds",
-            "title": "Proxima — HSDS 3.0",
+            "profile": "data-package" if export_format == "hsds-json" else "tabular-data-package",
+            "name": f"proxima-{export_format}",
+            "title": f"Proxima — HSDS 3.0 ({export_format.removeprefix('hsds-').upper()})",
             "created": timezone.now().isoformat(timespec="seconds"),
             "resources": resources,
         }
@@ -59,44 +80,57 @@ class Command(BaseCommand):
         (output / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8"
         )
-        services = [r for r in resources if r["path"].endswith("/services.json")]
+        services = [r for r in resources if r["name"].startswith("services-")]
         total = sum(resource["count"] for resource in services)
         self.stdout.write(f"{total} services in {len(services)} languages: {output}")
 
 
-def export_language(output, language, locale, moment):
-    """Writes one language's files; returns their data package resources."""
-    folder = output / language
-    folder.mkdir(parents=True, exist_ok=True)
+def records_of(locale, moment):
+    """A language's HSDS objects: {kind: [objects]}, services fully nested."""
     services = feed.services_of(locale)
     service_ids = list(services.values_list("pk", flat=True))
     batches = (
         documents.services(service_ids[start : start + BATCH], moment, full=True)
         for start in range(0, len(service_ids), BATCH)
     )
-    files = {
-        "services": ([item for batch in batches for item in batch], "compiled/service.json"),
-        "organizations": (
-            documents.organizations(feed.organisation_ids(services, locale)),
-            "compiled/organization_list.json",
-        ),
-        "taxonomies": (documents.taxonomies(), "taxonomy.json"),
-        "taxonomy_terms": (documents.taxonomy_terms(feed.terms_of(locale)), "taxonomy_term.json"),
+    return {
+        "services": [item for batch in batches for item in batch],
+        "organizations": documents.organizations(feed.organisation_ids(services, locale)),
+        "taxonomies": documents.taxonomies(),
+        "taxonomy_terms": documents.taxonomy_terms(feed.terms_of(locale)),
     }
+
+
+def write_json(folder, records):
+    """One JSON file per kind of record; returns their data package resources."""
     resources = []
-    for name, (items, schema) in files.items():
-        path = folder / f"{name}.json"
-        path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    for name, items in records.items():
+        path = f"{name}.json"
+        (folder / path).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         resources.append(
             {
-                "name": f"{name}-{language}",
-                "path": f"{language}/{name}.json",
+                "name": name,
+                "path": path,
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "language": language,
                 "count": len(items),
-                "hsds_schema": HSDS_SCHEMAS + schema,
+                "hsds_schema": HSDS_SCHEMAS + RECORD_SCHEMAS[name],
             }
         )
     return resources
+
+
+def write_csv(folder, records):
+    """HSDS's tabular layout; returns the tables' data package resources."""
+    tables = tabular.Tables()
+    object_types = {
+        "services": "service",
+        "organizations": "organization",
+        "taxonomies": "taxonomy",
+        "taxonomy_terms": "taxonomy_term",
+    }
+    for name, items in records.items():
+        for item in items:
+            tables.add(object_types[name], item)
+    return tables.write(folder)
