@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     ),
     path("report-a-problem/", include("feedback.urls")),
     path("my-list/", include("services_directory.urls")),
+    path("open-data/", include("opendata.urls_i18n")),
     path("", include("feedback.urls_pages")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,13 +1,17 @@
-"""The web's own open data: sitemaps and robots.txt."""
+"""The web's own open data: sitemaps and robots.txt; the open-data page."""
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import override
+from django.views.decorators.http import require_GET
 
 from core.content_version import current
 
+from .hsds.serializers import absolute
+from .published import licence, published_exports
 from .sitemaps import entries, languages_with_pages
 
 SITEMAP_CACHE_SECONDS = 3600
@@ -50,3 +54,20 @@ def robots(request):
     sitemap = request.build_absolute_uri(reverse("sitemap_index"))
     body = render_to_string("opendata/robots.txt", {"sitemap": sitemap})
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def open_data(request):
+    """The licence, the files of the last export with their date, and the APIs."""
+    name, address, language = licence()
+    return TemplateResponse(
+        request,
+        "opendata/open_data.html",
+        {
+            "licence_name": name,
+            "licence_url": address,
+            "licence_language": language,
+            "exports": published_exports(),
+            "hsds_url": absolute(reverse("hsds:root")),
+        },
+    )

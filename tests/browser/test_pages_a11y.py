@@ -14,6 +14,7 @@ PAGES = {
     "content page": "/{lang}/declaration-accessibilite/",
     "search with results": "/{lang}/search/?q=imp%C3%B4ts",
     "search without results": "/{lang}/search/?q=zzzzzz",
+    "open data": "/{lang}/open-data/",
     "not found": "/{lang}/no-such-page/",
 }
 LANGUAGES = ["fr", "en", "ar", "ti"]

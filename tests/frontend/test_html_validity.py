@@ -58,6 +58,7 @@ def every_page_type(service, site_tree, translated):
                 f"{language}-search-empty": f"{prefix}search/",
                 f"{language}-report": f"{prefix}report-a-problem/?page={prefix}",
                 f"{language}-report-thanks": f"{prefix}report-a-problem/thanks/?page={prefix}",
+                f"{language}-open-data": f"{prefix}open-data/",
                 f"{language}-not-found": f"{prefix}nowhere-at-all/",
             }
         )

@@ -5,9 +5,13 @@
 terms, with a ``datapackage.json`` listing them.
 ``--format hsds-csv``: the same objects in HSDS's tabular layout, one CSV per object type
 (``opendata.hsds.tabular``), with a ``datapackage.json`` describing each table.
+Everything is also zipped beside the folder (``<folder>.zip``), the file the open-data
+page offers.
 """
 
 import json
+import os
+import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -15,8 +19,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone, translation
 
 from opendata.hsds import documents, feed, serializers, tabular
+from opendata.published import FORMATS, archive_path, package_licences
 
-FORMATS = ("hsds-json", "hsds-csv")
 # Services serialised at once: their relations are prefetched a batch at a time.
 BATCH = 200
 HSDS_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
@@ -33,7 +37,7 @@ class Command(BaseCommand):
     help = "Write the directory's open data (HSDS 3.0, JSON or CSV) as a data package."
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=FORMATS, default="hsds-json")
+        parser.add_argument("--format", choices=list(FORMATS), default="hsds-json")
         parser.add_argument(
             "--output",
             type=Path,
@@ -74,15 +78,28 @@ class Command(BaseCommand):
             "name": f"proxima-{export_format}",
             "title": f"Proxima — HSDS 3.0 ({export_format.removeprefix('hsds-').upper()})",
             "created": timezone.now().isoformat(timespec="seconds"),
+            "licenses": package_licences(),
             "resources": resources,
         }
         output.mkdir(parents=True, exist_ok=True)
         (output / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8"
         )
+        write_archive(output, ["datapackage.json"] + [r["path"] for r in resources])
         services = [r for r in resources if r["name"].startswith("services-")]
         total = sum(resource["count"] for resource in services)
         self.stdout.write(f"{total} services in {len(services)} languages: {output}")
+
+
+def write_archive(output, paths):
+    """Zips the export's files beside it, replacing the previous archive only once the
+    new one is whole (the open-data page links to it)."""
+    archive = archive_path(output)
+    partial = archive.with_name(f".{archive.name}.partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+        for path in paths:
+            zipped.write(output / path, arcname=path)
+    os.replace(partial, archive)
 
 
 def records_of(locale, moment):
