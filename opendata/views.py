@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
@@ -64,7 +65,8 @@ def open_data(request):
         request,
         "opendata/open_data.html",
         {
-            "licence_name": name,
+            # Named in its own language, isolated from the text around (Arabic's direction).
+            "licence_name": format_html('<bdi lang="{}">{}</bdi>', language, name),
             "licence_url": address,
             "licence_language": language,
             "exports": published_exports(),
