@@ -11,7 +11,7 @@ from django.db.models import Q
 from services_directory.models import ServicePage
 from taxonomy.models import Need
 
-from .data import keywords, needs
+from .data import datainclusion, keywords, needs
 
 
 def lines(words):
@@ -33,15 +33,20 @@ def french_words():
     return words
 
 
-def fill_words(items, lists):
-    """Sets the words of the items (by slug) that have none; returns how many."""
+def fill_empty(items, values, field, prepare=None):
+    """Sets ``field`` of the items (by slug) where it is empty; returns how many."""
     filled = 0
     for slug, item in items.items():
-        if not item.keywords and lists.get(slug):
-            item.keywords = lines(lists[slug])
-            item.save(update_fields=["keywords"])
+        if not getattr(item, field) and values.get(slug):
+            setattr(item, field, prepare(values[slug]) if prepare else values[slug])
+            item.save(update_fields=[field])
             filled += 1
     return filled
+
+
+def fill_words(items, lists):
+    """Sets the words of the items (by slug) that have none; returns how many."""
+    return fill_empty(items, lists, "keywords", prepare=lines)
 
 
 def load_vocabulary(locale, themes, audiences):
@@ -67,6 +72,8 @@ def load_vocabulary(locale, themes, audiences):
     changed += fill_words(by_slug, {slug: words for slug, *_rest, words in needs.NEEDS})
     changed += fill_words(themes, keywords.THEME_KEYWORDS)
     changed += fill_words(audiences, keywords.AUDIENCE_KEYWORDS)
+    changed += fill_empty(by_slug, datainclusion.NEED_CODES, "datainclusion_code")
+    changed += fill_empty(audiences, datainclusion.AUDIENCE_CODES, "datainclusion_code")
     return by_slug, changed
 
 

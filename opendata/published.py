@@ -5,20 +5,40 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
-# Format -> what residents and reusers are told it is.
+
+class Format(NamedTuple):
+    title: str
+    description: str
+
+
+# Format -> its name, and what residents and reusers are told it is.
 FORMATS = {
-    "hsds-json": _(
-        "Open Referral's Human Services Data Specification (HSDS 3.0), as JSON: each "
-        "service with its organisation, places, hours and themes."
+    "hsds-json": Format(
+        "HSDS 3.0 – JSON",
+        _(
+            "Open Referral's Human Services Data Specification (HSDS 3.0), as JSON: each "
+            "service with its organisation, places, hours and themes."
+        ),
     ),
-    "hsds-csv": _(
-        "The same data in HSDS 3.0's table layout: one CSV file per kind of record "
-        "(services, places, addresses, hours…), for spreadsheets and databases."
+    "hsds-csv": Format(
+        "HSDS 3.0 – CSV",
+        _(
+            "The same data in HSDS 3.0's table layout: one CSV file per kind of record "
+            "(services, places, addresses, hours…), for spreadsheets and databases."
+        ),
+    ),
+    "data-inclusion": Format(
+        "data·inclusion – JSON",
+        _(
+            "The French services and the organisations that run them in the schema of "
+            "data·inclusion, France's hub of social and inclusion services (DORA and others)."
+        ),
     ),
 }
 # OPEN_DATA_LICENCE -> (name, address, language of that page). Both let anyone reuse
@@ -39,8 +59,7 @@ LICENCES = {
 
 @dataclass(frozen=True)
 class Export:
-    format: str
-    description: str
+    format: Format
     created: datetime
     archive_url: str
     archive_size: int
@@ -69,7 +88,7 @@ def package_licences():
 def published_exports():
     """The exports found on disk, in FORMATS' order; an unreadable one is left out."""
     exports = []
-    for export_format, description in FORMATS.items():
+    for export_format, described in FORMATS.items():
         output = folder() / export_format
         archive = archive_path(output)
         try:
@@ -80,8 +99,7 @@ def published_exports():
             continue
         exports.append(
             Export(
-                format=export_format,
-                description=description,
+                format=described,
                 created=created,
                 archive_url=f"{settings.MEDIA_URL}open-data/{archive.name}",
                 archive_size=size,

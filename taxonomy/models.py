@@ -15,6 +15,25 @@ from wagtail_localize.fields import SynchronizedField
 from core.forms import SameLocaleModelForm
 from core.i18n import SOURCE_SLUG
 
+from . import datainclusion
+
+DATAINCLUSION_SYNCHRONISED = SynchronizedField("datainclusion_code")
+
+
+def datainclusion_field(choices):
+    """The term's code in data·inclusion's vocabulary: the same in every language."""
+    return models.CharField(
+        _("data·inclusion code"),
+        max_length=150,
+        blank=True,
+        choices=choices,
+        help_text=_(
+            "What France's data·inclusion hub (which feeds DORA and other directories) calls "
+            "this: the open-data export describes services with it. Leave empty when "
+            "nothing fits."
+        ),
+    )
+
 
 class BaseTaxonomy(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(
@@ -100,6 +119,10 @@ class Theme(BaseTaxonomy):
 
 
 class Audience(BaseTaxonomy):
+    datainclusion_code = datainclusion_field(datainclusion.AUDIENCE_CODES)
+
+    override_translatable_fields = [SOURCE_SLUG, DATAINCLUSION_SYNCHRONISED]
+
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
@@ -183,6 +206,7 @@ class Need(BaseTaxonomy):
             "Where residents would look for this situation, e.g. “Housing” for “Facing eviction”."
         ),
     )
+    datainclusion_code = datainclusion_field(datainclusion.NEED_CODES)
 
     base_form_class = SameLocaleModelForm
     panels = [
@@ -191,8 +215,10 @@ class Need(BaseTaxonomy):
         FieldPanel("theme"),
         FieldPanel("description"),
         FieldPanel("keywords"),
+        FieldPanel("datainclusion_code"),
         FieldPanel("sort_order"),
     ]
+    override_translatable_fields = [SOURCE_SLUG, DATAINCLUSION_SYNCHRONISED]
 
     class Meta(BaseTaxonomy.Meta):
         verbose_name = _("need")

@@ -285,6 +285,8 @@ API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 # The licence the open data is published under (opendata/published.py): etalab-2.0
 # (France's Licence Ouverte) or cc-by-4.0.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "etalab-2.0").strip().lower()
+# This site's name as a producer of open data: data·inclusion's ids are "<source>--<id>".
+OPEN_DATA_SOURCE = os.environ.get("OPEN_DATA_SOURCE", "proxima").strip() or "proxima"
 # Machine translation in wagtail-localize's editor: MACHINE_TRANSLATOR = deepl, google,
 # libretranslate, offline (development and tests only, not a real translation) or none.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ, default="none")

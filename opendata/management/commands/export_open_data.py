@@ -5,6 +5,8 @@
 terms, with a ``datapackage.json`` listing them.
 ``--format hsds-csv``: the same objects in HSDS's tabular layout, one CSV per object type
 (``opendata.hsds.tabular``), with a ``datapackage.json`` describing each table.
+``--format data-inclusion``: the French directory's ``structures`` and ``services`` in
+data·inclusion's schema (``opendata.datainclusion``).
 Everything is also zipped beside the folder (``<folder>.zip``), the file the open-data
 page offers.
 """
@@ -18,12 +20,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone, translation
 
+from core.i18n import source_language
+from opendata import datainclusion
 from opendata.hsds import documents, feed, serializers, tabular
 from opendata.published import FORMATS, archive_path, package_licences
 
 # Services serialised at once: their relations are prefetched a batch at a time.
 BATCH = 200
 HSDS_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+DATAINCLUSION_SCHEMA = "https://gip-inclusion.github.io/data-inclusion-schema/latest/"
 # Each kind of record of a language, and the HSDS schema its JSON file follows.
 RECORD_SCHEMAS = {
     "services": "compiled/service.json",
@@ -34,7 +39,9 @@ RECORD_SCHEMAS = {
 
 
 class Command(BaseCommand):
-    help = "Write the directory's open data (HSDS 3.0, JSON or CSV) as a data package."
+    help = (
+        "Write the directory's open data (HSDS 3.0 JSON or CSV, data·inclusion) as a data package."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=list(FORMATS), default="hsds-json")
@@ -55,16 +62,20 @@ class Command(BaseCommand):
         export_format = options["format"]
         output = options["output"] or Path(settings.MEDIA_ROOT) / "open-data" / export_format
         moment = serializers.Moment(today=timezone.localdate())
-        write = write_json if export_format == "hsds-json" else write_csv
+        write, profile = WRITERS[export_format]
+        languages = options["language"] or [code for code, _name in settings.LANGUAGES]
+        if export_format == "data-inclusion":
+            # data·inclusion speaks French: the source language's directory only.
+            languages = [source_language()]
         resources = []
-        for language in options["language"] or [code for code, _name in settings.LANGUAGES]:
+        for language in languages:
             locale = feed.locale_of(language)
             if locale is None:
                 continue
             folder = output / language
             folder.mkdir(parents=True, exist_ok=True)
             with translation.override(language):
-                for resource in write(folder, records_of(locale, moment)):
+                for resource in write(folder, locale, moment):
                     resources.append(
                         resource
                         | {
@@ -74,9 +85,9 @@ class Command(BaseCommand):
                         }
                     )
         package = {
-            "profile": "data-package" if export_format == "hsds-json" else "tabular-data-package",
+            "profile": profile,
             "name": f"proxima-{export_format}",
-            "title": f"Proxima — HSDS 3.0 ({export_format.removeprefix('hsds-').upper()})",
+            "title": f"Proxima — {FORMATS[export_format].title}",
             "created": timezone.now().isoformat(timespec="seconds"),
             "licenses": package_licences(),
             "resources": resources,
@@ -118,10 +129,10 @@ def records_of(locale, moment):
     }
 
 
-def write_json(folder, records):
-    """One JSON file per kind of record; returns their data package resources."""
+def write_json(folder, locale, moment):
+    """One JSON file per kind of HSDS record; returns their data package resources."""
     resources = []
-    for name, items in records.items():
+    for name, items in records_of(locale, moment).items():
         path = f"{name}.json"
         (folder / path).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         resources.append(
@@ -138,7 +149,7 @@ def write_json(folder, records):
     return resources
 
 
-def write_csv(folder, records):
+def write_csv(folder, locale, moment):
     """HSDS's tabular layout; returns the tables' data package resources."""
     tables = tabular.Tables()
     object_types = {
@@ -147,7 +158,35 @@ def write_csv(folder, records):
         "taxonomies": "taxonomy",
         "taxonomy_terms": "taxonomy_term",
     }
-    for name, items in records.items():
+    for name, items in records_of(locale, moment).items():
         for item in items:
             tables.add(object_types[name], item)
     return tables.write(folder)
+
+
+def write_datainclusion(folder, locale, moment):
+    """data·inclusion's ``structures.json`` and ``services.json``."""
+    resources = []
+    for name, items in datainclusion.records(locale).items():
+        path = f"{name}.json"
+        (folder / path).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        resources.append(
+            {
+                "name": name,
+                "path": path,
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "count": len(items),
+                "schema": DATAINCLUSION_SCHEMA + name,
+            }
+        )
+    return resources
+
+
+# Format -> (writer, data package profile).
+WRITERS = {
+    "hsds-json": (write_json, "data-package"),
+    "hsds-csv": (write_csv, "tabular-data-package"),
+    "data-inclusion": (write_datainclusion, "data-package"),
+}
