@@ -8,8 +8,9 @@ application the way docs/deployment.md deploys it, with the very files of deploy
     with running({"DATABASE_URL": "postgres://…", "REDIS_URL": "redis://…"}) as stack:
         urllib.request.urlopen(stack.url + "/fr/", context=stack.ssl_context())
 
-``running()`` prepares a release in a temporary folder (``collectstatic`` into its own
-STATIC_ROOT, ``write_emergency_copy``), makes a self-signed certificate for 127.0.0.1 and
+``running()`` prepares a release in a temporary folder (deploy/release.py:
+``collectstatic`` into its own STATIC_ROOT, ``write_emergency_copy``, ``check --deploy``,
+whose findings it keeps), makes a self-signed certificate for 127.0.0.1 and
 localhost (openssl), renders deploy/nginx/proxima.conf, starts gunicorn with
 deploy/gunicorn.conf.py and ``config.settings.production``, then nginx in the foreground
 (``daemon off``, its pid, logs and temporary files in the folder), waits until a page
@@ -85,6 +86,7 @@ class Stack:
     static_root: Path
     media_root: Path
     environment: dict  # what gunicorn runs with (for manage.py commands alike)
+    deploy_check: str = ""  # what `manage.py check --deploy` said of this environment
     _gunicorn: subprocess.Popen | None = field(default=None, repr=False)
     _nginx: subprocess.Popen | None = field(default=None, repr=False)
 
@@ -105,15 +107,10 @@ class Stack:
         """``manage.py`` with the stack's environment (production settings)."""
         return manage(self.environment, *arguments)
 
-    @contextlib.contextmanager
-    def app_stopped(self):
-        """gunicorn stopped meanwhile (nginx still up), started again afterwards."""
+    def stop_app(self):
+        """Stops gunicorn for good (nginx stays up and answers 502 with the emergency page):
+        for the last check of a run, as starting it again costs seconds."""
         stop(self._gunicorn)
-        try:
-            yield
-        finally:
-            self._gunicorn = start_gunicorn(self)
-            wait_until_ready(self)
 
 
 def free_port():
@@ -235,16 +232,19 @@ def wait_until_ready(stack, seconds=STARTUP_SECONDS):
     raise StackError(f"No answer through nginx within {seconds} s\n{stack.logs()}")
 
 
-def stop(process, seconds=STOP_SECONDS):
-    """Stops a process we started and its children (its session), within ``seconds``."""
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)  # gunicorn: graceful; nginx: fast shutdown
-    try:
-        process.wait(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=seconds)
+def stop(*processes, seconds=STOP_SECONDS):
+    """Stops processes we started and their children (their sessions), together, within
+    ``seconds`` each."""
+    alive = [p for p in processes if p is not None and p.poll() is None]
+    for process in alive:
+        # Quick shutdown for both (a test stack has no request worth waiting for).
+        process.send_signal(signal.SIGINT)
+    for process in alive:
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=seconds)
 
 
 def manage(environment, *arguments):
@@ -260,12 +260,19 @@ def manage(environment, *arguments):
 
 
 def prepare_release(environment):
-    """What docs/deployment.md's release steps do before serving: static files, the
-    emergency numbers' copy (the error page's, and nginx's page when gunicorn is down)."""
-    for command in (["collectstatic", "--noinput", "-v0"], ["write_emergency_copy"]):
-        done = manage(environment, *command)
-        if done.returncode:
-            raise StackError(f"manage.py {' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    """collectstatic, write_emergency_copy and check --deploy (deploy/release.py):
+    what ``check --deploy`` said."""
+    done = subprocess.run(
+        [sys.executable, "-m", "deploy.release"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_SECONDS,
+    )
+    if done.returncode:
+        raise StackError(f"The release steps failed (deploy/release.py):\n{done.stderr[-3000:]}")
+    return (done.stdout + done.stderr).strip()
 
 
 @contextlib.contextmanager
@@ -321,14 +328,14 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
                 },
             )
         )
-        prepare_release(env)
+        # Before gunicorn starts: its workers read the static files' manifest once, early.
+        stack.deploy_check = prepare_release(env)
         try:
             stack._gunicorn = start_gunicorn(stack)
             stack._nginx = start_nginx(directory)
             wait_until_ready(stack)
             yield stack
         finally:
-            stop(stack._nginx)
-            stop(stack._gunicorn)
+            stop(stack._nginx, stack._gunicorn)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
