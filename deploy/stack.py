@@ -1,6 +1,6 @@
 """The production stack on this machine: gunicorn behind Debian's nginx, as deployed.
 
-``make prod-check`` (tests/production/), ``make lighthouse`` and ``make load`` run the
+``make prod-check`` (tests/production/) and the benchmarks (``make lighthouse``) run the
 application the way docs/deployment.md deploys it, with the very files of deploy/:
 
     from deploy.stack import running
@@ -104,8 +104,16 @@ class Stack:
         return "\n".join(parts)
 
     def manage(self, *arguments):
-        """``manage.py`` with the stack's environment (production settings)."""
-        return manage(self.environment, *arguments)
+        """``manage.py ARGUMENTS`` with the stack's environment (production settings): its
+        CompletedProcess (text output, not checked)."""
+        return subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *arguments],
+            cwd=ROOT,
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_SECONDS,
+        )
 
     def stop_app(self):
         """Stops gunicorn for good (nginx stays up and answers 502 with the emergency page):
@@ -245,18 +253,6 @@ def stop(*processes, seconds=STOP_SECONDS):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=seconds)
-
-
-def manage(environment, *arguments):
-    """``manage.py ARGUMENTS`` in ``environment``: its CompletedProcess (text output)."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *arguments],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=COMMAND_SECONDS,
-    )
 
 
 def prepare_release(environment):
