@@ -8,6 +8,8 @@
 # lines, as systemd's EnvironmentFile reads them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Production settings unless the file says otherwise (manage.py's own default is dev).
+export DJANGO_SETTINGS_MODULE=config.settings.production
 set -a
 # shellcheck source=/dev/null
 . "${PROXIMA_ENV:-/etc/proxima/proxima.env}"

@@ -10,6 +10,7 @@ PostgreSQL pass on the demo of ``make test``), where a stack that cannot start f
 import http.client
 import os
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pytest
 import redis
@@ -26,8 +27,11 @@ ONLY_ON_POSTGRES = pytest.mark.skipif(
 
 
 def database_url():
+    """The test database (``test_…``, once pytest-django made it) as a DATABASE_URL."""
     settings = connections["default"].settings_dict
-    user = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
+    user = quote(settings["USER"], safe="")
+    if settings["PASSWORD"]:
+        user += ":" + quote(settings["PASSWORD"], safe="")
     return f"postgres://{user}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
@@ -40,11 +44,9 @@ def redis_url():
 
 
 @pytest.fixture(scope="module")
-def stack(demo_site, django_db_blocker):
+def stack(demo_site):
     """gunicorn (production settings) behind nginx, on the test database and Redis."""
-    with django_db_blocker.unblock():
-        url = database_url()
-    with running({"DATABASE_URL": url, "REDIS_URL": redis_url()}) as started:
+    with running({"DATABASE_URL": database_url(), "REDIS_URL": redis_url()}) as started:
         yield started
 
 

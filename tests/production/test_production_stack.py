@@ -7,6 +7,7 @@ visitor's address behind the proxy, error pages, and ``check --deploy``.
 """
 
 import gzip
+import http.client
 import random
 import re
 import secrets
@@ -63,8 +64,6 @@ def test_check_deploy_warns_of_nothing(stack):
 
 
 def test_plain_http_goes_to_https(stack):
-    import http.client
-
     host, port = stack.http_url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
     connection.request("GET", "/fr/services/?theme=logement")
