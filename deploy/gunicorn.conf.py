@@ -38,5 +38,8 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # string (docs/privacy.md). To have one here anyway, use a format without ?q=:
 # accesslog = "-"; access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s'
 errorlog = "-"
+# No control socket (gunicornc, gunicorn 25.1+): by default one per user, in
+# $HOME/.gunicorn/, which two instances of the same user would share; systemd manages it.
+control_socket_disable = True
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 proc_name = "proxima"
