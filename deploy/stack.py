@@ -160,7 +160,7 @@ def make_certificate(directory):
     return certificate, key
 
 
-def stack_environment(environment, url, app_address, static_root, media_root, workers):
+def stack_environment(environment, url, app_address, static_root, directory, workers):
     """Production settings, with this stack's addresses and folders."""
     result = {**os.environ, **(environment or {})}
     defaults = {
@@ -168,8 +168,7 @@ def stack_environment(environment, url, app_address, static_root, media_root, wo
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
         "TRUSTED_PROXIES": "127.0.0.1,::1",
-        "MEDIA_ROOT": str(media_root),
-        "EMERGENCY_NUMBERS_COPY": str(media_root / "emergency-numbers.json"),
+        "MEDIA_ROOT": str(directory / "media"),
         "GUNICORN_WORKERS": str(workers),
         # No mail server here: e-mails are dropped (give EMAIL_BACKEND to keep them).
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
@@ -177,6 +176,8 @@ def stack_environment(environment, url, app_address, static_root, media_root, wo
     for name, value in defaults.items():
         if not result.get(name):
             result[name] = value
+    if not result.get("EMERGENCY_NUMBERS_COPY"):
+        result["EMERGENCY_NUMBERS_COPY"] = str(Path(result["MEDIA_ROOT"], "emergency-numbers.json"))
     result.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         STATIC_ROOT=str(static_root),
@@ -291,9 +292,9 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
         url = f"https://127.0.0.1:{https_port}"
         app_address = f"127.0.0.1:{app_port}"
         static_root = Path(static_root) if static_root else directory / "static"
-        media_root = Path((environment or {}).get("MEDIA_ROOT") or directory / "media")
+        env = stack_environment(environment, url, app_address, static_root, directory, workers)
+        media_root = Path(env["MEDIA_ROOT"])
         media_root.mkdir(parents=True, exist_ok=True)
-        env = stack_environment(environment, url, app_address, static_root, media_root, workers)
         certificate, key = make_certificate(directory)
         stack = Stack(
             url=url,
