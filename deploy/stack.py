@@ -121,10 +121,16 @@ class Stack:
         stop(self._gunicorn)
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def free_ports(count):
+    """``count`` different ports of 127.0.0.1 that nothing listens on (held together while
+    the system picks them, so it cannot give one twice)."""
+    with contextlib.ExitStack() as probes:
+        ports = []
+        for _ in range(count):
+            probe = probes.enter_context(socket.socket())
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+        return ports
 
 
 def nginx_binary():
@@ -288,7 +294,7 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
         if first_port:
             https_port, http_port, app_port = first_port, first_port + 1, first_port + 2
         else:
-            https_port, http_port, app_port = free_port(), free_port(), free_port()
+            https_port, http_port, app_port = free_ports(3)
         url = f"https://127.0.0.1:{https_port}"
         app_address = f"127.0.0.1:{app_port}"
         static_root = Path(static_root) if static_root else directory / "static"
