@@ -12,7 +12,9 @@ register_report(ServicesToReviewView, "services-to-review", _("Services to revie
 
 class ServicesToReviewPanel(Component):
     name = "services_to_review"
-    order = 50
+    # Below Wagtail's own review tasks ("Awaiting your review", 220; "Your pages and
+    # snippets in a workflow", 210), above the recent edits (250).
+    order = 230
     template_name = "services_directory/panels/services_to_review.html"
 
     def __init__(self, request):
