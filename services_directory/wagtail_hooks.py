@@ -5,9 +5,10 @@ from wagtail.admin.ui.components import Component
 
 from core.reports import can_edit_pages, register_report
 
-from .reports import ServicesToReviewView, overdue_services
+from .reports import DirectoryView, ServicesToReviewView, overdue_services
 
 register_report(ServicesToReviewView, "services-to-review", _("Services to review"), "date", 50)
+register_report(DirectoryView, "directory", _("Directory"), "list-ul", 51)
 
 
 class ServicesToReviewPanel(Component):
