@@ -6,49 +6,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('feedback', '0004_rate_limit_counts'),
+        ("feedback", "0004_rate_limit_counts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='problemreport',
-            name='handled_at',
-            field=models.DateTimeField(blank=True, help_text='When the report was marked handled; set by the admin.', null=True, verbose_name='handled on'),
+            model_name="problemreport",
+            name="handled_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When the report was marked handled; set by the admin.",
+                null=True,
+                verbose_name="handled on",
+            ),
         ),
         migrations.AddField(
-            model_name='problemreport',
-            name='handled_by',
-            field=models.ForeignKey(blank=True, help_text='Who marked the report handled; set by the admin.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='handled by'),
+            model_name="problemreport",
+            name="handled_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Who marked the report handled; set by the admin.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="handled by",
+            ),
         ),
         migrations.CreateModel(
-            name='CheckedLink',
+            name="CheckedLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000, unique=True, verbose_name='address')),
-                ('status', models.PositiveSmallIntegerField(blank=True, help_text='The HTTP status of the last answer.', null=True, verbose_name='status')),
-                ('error', models.CharField(blank=True, choices=[('timeout', 'No answer in time'), ('refused', 'Connection refused'), ('unknown-host', 'Unknown host name'), ('certificate', 'Invalid security certificate'), ('failed', 'Connection failed')], help_text='Why no answer came.', max_length=20, verbose_name='error')),
-                ('checked_at', models.DateTimeField(verbose_name='checked')),
-                ('pages', models.ManyToManyField(help_text='The live pages that link to it.', related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='pages')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000, unique=True, verbose_name="address")),
+                (
+                    "status",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The HTTP status of the last answer.",
+                        null=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "error",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("timeout", "No answer in time"),
+                            ("refused", "Connection refused"),
+                            ("unknown-host", "Unknown host name"),
+                            ("certificate", "Invalid security certificate"),
+                            ("failed", "Connection failed"),
+                        ],
+                        help_text="Why no answer came.",
+                        max_length=20,
+                        verbose_name="error",
+                    ),
+                ),
+                ("checked_at", models.DateTimeField(verbose_name="checked")),
+                (
+                    "pages",
+                    models.ManyToManyField(
+                        help_text="The live pages that link to it.",
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="pages",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'checked link',
-                'verbose_name_plural': 'checked links',
+                "verbose_name": "checked link",
+                "verbose_name_plural": "checked links",
             },
         ),
         migrations.CreateModel(
-            name='ReviewReminder',
+            name="ReviewReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_on', models.DateField(verbose_name='sent on')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_on", models.DateField(verbose_name="sent on")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review reminder',
-                'verbose_name_plural': 'review reminders',
+                "verbose_name": "review reminder",
+                "verbose_name_plural": "review reminders",
             },
         ),
     ]
