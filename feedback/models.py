@@ -178,6 +178,7 @@ class CheckedLink(models.Model):
     checked_at = models.DateTimeField(_("checked"))
     pages = models.ManyToManyField(
         "wagtailcore.Page",
+        through="LinkOnPage",
         verbose_name=_("pages"),
         related_name="+",
         help_text=_("The live pages that link to it."),
@@ -195,6 +196,25 @@ class CheckedLink(models.Model):
     def answer(self):
         """What the server answered, for editors: its HTTP status, or why it did not."""
         return self.get_error_display() if self.error else str(self.status or "—")
+
+
+class LinkOnPage(models.Model):
+    """A checked outside address on one page: a row of Reports → Broken links."""
+
+    link = models.ForeignKey(
+        CheckedLink, verbose_name=_("link"), on_delete=models.CASCADE, related_name="+"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("link on a page")
+        verbose_name_plural = _("links on pages")
+        constraints = [models.UniqueConstraint(fields=["link", "page"], name="one_link_per_page")]
+
+    def __str__(self):
+        return f"{self.link} ({self.page_id})"
 
 
 class HelpfulAnswerQuerySet(models.QuerySet):

@@ -20,7 +20,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.reports import DatedReportView, can_edit_pages, register_report
 
-from .models import CheckedLink, HelpfulAnswer, ProblemReport
+from .models import CheckedLink, HelpfulAnswer, LinkOnPage, ProblemReport
 
 
 class ReceivedOnlyPolicy(ModelPermissionPolicy):
@@ -184,27 +184,27 @@ class BrokenLinksView(DatedReportView):
         TitleColumn(
             "url",
             label=_("Link"),
-            accessor="checkedlink.url",
-            get_url=lambda row: row.checkedlink.url,
+            accessor="link.url",
+            get_url=lambda row: row.link.url,
         ),
-        Column("answer", label=_("Answer"), accessor=lambda row: row.checkedlink.answer()),
-        DateColumn("checked_at", label=_("Checked"), accessor="checkedlink.checked_at"),
+        Column("answer", label=_("Answer"), accessor=lambda row: row.link.answer()),
+        DateColumn("checked_at", label=_("Checked"), accessor="link.checked_at"),
     ]
     list_export = [
         "page.title",
         "page.locale.language_code",
-        "checkedlink.url",
-        "checkedlink.status",
-        "checkedlink.error",
-        "checkedlink.checked_at",
+        "link.url",
+        "link.status",
+        "link.error",
+        "link.checked_at",
     ]
     export_headings = {
         "page.title": _("Page"),
         "page.locale.language_code": _("Language"),
-        "checkedlink.url": _("Link"),
-        "checkedlink.status": _("Status"),
-        "checkedlink.error": _("Error"),
-        "checkedlink.checked_at": _("Checked"),
+        "link.url": _("Link"),
+        "link.status": _("Status"),
+        "link.error": _("Error"),
+        "link.checked_at": _("Checked"),
     }
 
     def get_queryset(self):
@@ -215,11 +215,11 @@ def broken_links_of(user):
     """(page, broken link) pairs on the pages ``user`` may change, page by page."""
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return (
-        CheckedLink.pages.through.objects.filter(
-            checkedlink__in=CheckedLink.objects.broken(), page__in=editable.values("pk")
+        LinkOnPage.objects.filter(
+            link__in=CheckedLink.objects.broken(), page__in=editable.values("pk")
         )
-        .select_related("checkedlink", "page", "page__locale")
-        .order_by("page__title", "page__locale__language_code", "checkedlink__url")
+        .select_related("link", "page", "page__locale")
+        .order_by("page__title", "page__locale__language_code", "link__url")
     )
 
 

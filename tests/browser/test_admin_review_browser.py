@@ -15,9 +15,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from feedback import links
 from feedback.models import CheckedLink, ReviewReminder
 from services_directory.models import ServiceOnlineProcedure, ServicePage
 
@@ -46,9 +48,11 @@ def editor(demo_site, django_db_blocker):
         user.delete()
 
 
-@pytest.fixture
-def overdue_service(demo_site, django_db_blocker):
-    """A French service a year past its review date, put back afterwards."""
+@pytest.fixture(scope="module")
+def digest(site_url, editor, django_db_blocker):
+    """A French service a year past its review date, and the editor's digest about it,
+    made outside the tests' transaction (the live server writes the sessions); the
+    service's dates are put back afterwards."""
     with django_db_blocker.unblock():
         service = ServicePage.objects.live().filter(locale__language_code="fr").first()
         dates = service.last_reviewed, service.review_due
@@ -56,7 +60,10 @@ def overdue_service(demo_site, django_db_blocker):
         ServicePage.objects.filter(pk=service.pk).update(
             last_reviewed=a_year_ago, review_due=a_year_ago
         )
-    yield service
+        with override_settings(WAGTAILADMIN_BASE_URL=site_url):
+            call_command("send_review_reminders")
+        (message,) = [message for message in mail.outbox if message.to == [editor.email]]
+    yield service, message.body
     with django_db_blocker.unblock():
         ServicePage.objects.filter(pk=service.pk).update(
             last_reviewed=dates[0], review_due=dates[1]
@@ -71,16 +78,11 @@ def sign_in(page):
     page.wait_for_url("**/admin/")
 
 
-def test_the_digests_link_opens_the_service_to_review(
-    page, site_url, editor, overdue_service, settings, django_db_blocker, docs_screenshot
-):
-    settings.WAGTAILADMIN_BASE_URL = site_url
-    with django_db_blocker.unblock():
-        call_command("send_review_reminders")
-    (digest,) = [message for message in mail.outbox if message.to == [editor.email]]
-    assert overdue_service.title in digest.body
-    link = re.search(rf"{re.escape(site_url)}/admin/pages/{overdue_service.pk}/edit/", digest.body)
-    assert link, digest.body
+def test_the_digests_link_opens_the_service_to_review(page, site_url, digest, docs_screenshot):
+    overdue_service, body = digest
+    assert overdue_service.title in body
+    link = re.search(rf"{re.escape(site_url)}/admin/pages/{overdue_service.pk}/edit/", body)
+    assert link, body
 
     sign_in(page)
     page.goto(link.group(0))
@@ -106,61 +108,48 @@ class Links(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def link_server():
+@pytest.fixture(scope="module")
+def broken_procedure(demo_site, django_db_blocker):
+    """A French service whose online procedure leads to a missing page of a local server,
+    checked by ``check_links`` outside the tests' transaction."""
     for port in PORTS:
         with contextlib.suppress(OSError):
             server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Links)
             break
     else:
         pytest.fail("no free port in 8400-8499")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def broken_procedure(demo_site, django_db_blocker, link_server):
-    """A French service whose online procedure leads nowhere, on the local server."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local = f"http://127.0.0.1:{server.server_address[1]}"
     with django_db_blocker.unblock():
         service = ServicePage.objects.live().filter(locale__language_code="fr").last()
         procedure = ServiceOnlineProcedure.objects.create(
-            page=service, title="Formulaire", url=f"{link_server}/formulaire-disparu"
+            page=service, title="Formulaire", url=f"{local}/formulaire-disparu"
         )
+        # Only the local server's addresses: the demo's links lead to real sites, and
+        # the tests never reach the network.
+        found = links.pages_by_address
+        with (
+            pytest.MonkeyPatch.context() as patch,
+            override_settings(LINK_CHECK_HOST_DELAY=0, LINK_CHECK_TIMEOUT=2),
+        ):
+            patch.setattr(
+                links,
+                "pages_by_address",
+                lambda: {url: pages for url, pages in found().items() if url.startswith(local)},
+            )
+            call_command("check_links")
     yield service, procedure.url
+    server.shutdown()
+    server.server_close()
     with django_db_blocker.unblock():
         procedure.delete()
         CheckedLink.objects.all().delete()
 
 
 def test_the_broken_links_report_lists_the_link_and_opens_its_page(
-    page,
-    editor,
-    broken_procedure,
-    link_server,
-    settings,
-    monkeypatch,
-    django_db_blocker,
-    docs_screenshot,
+    page, editor, broken_procedure, docs_screenshot
 ):
     service, address = broken_procedure
-    settings.LINK_CHECK_HOST_DELAY = 0
-    settings.LINK_CHECK_TIMEOUT = 2
-    # Only the local server's addresses: the demo's links lead to real sites, and the
-    # tests never reach the network.
-    from feedback import links
-
-    found = links.pages_by_address
-    monkeypatch.setattr(
-        links,
-        "pages_by_address",
-        lambda: {url: pages for url, pages in found().items() if url.startswith(link_server)},
-    )
-    with django_db_blocker.unblock():
-        call_command("check_links")
-
     sign_in(page)
     panel = page.locator("section[aria-labelledby=to-handle-heading]")
     panel.scroll_into_view_if_needed()

@@ -158,7 +158,7 @@ def test_command_stores_results_and_the_report_lists_broken_links_per_page(
     response = client.get(reverse("broken_links"))
     assert response.status_code == 200
     rows = response.context["object_list"]
-    assert {(row.page_id, row.checkedlink.url) for row in rows} == {
+    assert {(row.page_id, row.link.url) for row in rows} == {
         (broken.pk, f"{server}/missing"),
         (broken.pk, silent),
         (broken.pk, refused),
