@@ -48,7 +48,7 @@ class ProblemReportViewSet(ModelViewSet):
     edit_view_class = ProblemReportEditView
     list_display = [
         "message",
-        # The page as residents read it, in a new tab beside the report.
+        # The address the resident was reading, as a link to it.
         TitleColumn("page_path", label=_("Page"), get_url=lambda report: report.page_path or None),
         "language",
         "created_at",
