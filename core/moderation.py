@@ -61,3 +61,19 @@ def shown_to_residents(obj):
     if obj is None or not obj.is_shown_to_residents():
         return None
     return obj
+
+
+def changes_requested(obj):
+    """The moderator's answer when ``obj`` (a page or moderated snippet) was sent back
+    with "Request changes": ``(moderator, when, comment)``, else None.
+
+    Wagtail 8's editor says "Changes requested" and when, but neither who nor the
+    comment, which only its history and the e-mail show.
+    """
+    workflow_state = getattr(obj, "current_workflow_state", None)
+    if workflow_state is None or workflow_state.status != workflow_state.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = workflow_state.current_task_state
+    if task_state is None:
+        return None
+    return task_state.finished_by, task_state.finished_at, task_state.comment

@@ -1,4 +1,7 @@
+from django.contrib import messages
 from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -6,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import EmergencyNumber
+from .moderation import changes_requested
 
 
 class EmergencyNumberViewSet(SnippetViewSet):
@@ -29,3 +33,24 @@ def checkbox_filter_js():
         static("js/admin/checkbox-filter.js"),
         _("Filter this list"),
     )
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def show_requested_changes(request, obj):
+    """Above the editor's form, after "Request changes": who asked, when, and their
+    comment, so the editor need not look for it in the history."""
+    answer = changes_requested(obj) if request.method == "GET" else None
+    if answer is None:
+        return
+    moderator, when, comment = answer
+    values = {
+        "user": (moderator.get_full_name() or moderator.get_username()) if moderator else "—",
+        "date": date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT") if when else "—",
+        "comment": comment,
+    }
+    if comment:
+        text = _("Changes requested by %(user)s on %(date)s: “%(comment)s”") % values
+    else:
+        text = _("Changes requested by %(user)s on %(date)s.") % values
+    messages.warning(request, text)

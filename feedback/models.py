@@ -3,14 +3,33 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
 
 MESSAGE_MAX_LENGTH = 2000
 CONTACT_MAX_LENGTH = 254
 PAGE_PATH_MAX_LENGTH = 500
 
 
+def page_at(path):
+    """The page a resident read at ``path`` (``/fr/services/…/``), or None.
+
+    Every language's home is a site root path (``Site.get_site_root_paths``): the path
+    after the language prefix is the page's ``url_path`` below that home.
+    """
+    for root in Site.get_site_root_paths():
+        prefix = f"/{root.language_code}/"
+        if root.language_code and path.startswith(prefix):
+            url_path = root.root_path + path.removeprefix(prefix)
+            return Page.objects.filter(url_path=url_path).specific().first()
+    return None
+
+
 class ProblemReportQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(handled=False)
+
     def purge(self, now=None):
         """Erases the contact of handled reports, which is needed only to answer, and
         deletes reports older than ``PROBLEM_REPORT_RETENTION_DAYS``.
@@ -60,6 +79,21 @@ class ProblemReport(models.Model):
         default=False,
         help_text=_("Tick once the page is corrected or the resident has been answered."),
     )
+    handled_at = models.DateTimeField(
+        _("handled on"),
+        null=True,
+        blank=True,
+        help_text=_("When the report was marked handled; set by the admin."),
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who marked the report handled; set by the admin."),
+    )
 
     objects = ProblemReportQuerySet.as_manager()
 
@@ -71,6 +105,116 @@ class ProblemReport(models.Model):
 
     def __str__(self):
         return f"{self.page_path or '—'} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def page(self):
+        return page_at(self.page_path) if self.page_path else None
+
+    def state(self):
+        if not self.handled:
+            return _("To handle")
+        if self.handled_at is None:  # handled before who and when were kept
+            return _("Handled")
+        return _("Handled by %(user)s on %(date)s") % {
+            "user": self.handled_by.get_full_name() or self.handled_by.get_username()
+            if self.handled_by
+            else "—",
+            "date": date_format(timezone.localtime(self.handled_at), "SHORT_DATETIME_FORMAT"),
+        }
+
+    def set_handled(self, handled, user, now=None):
+        """Marks the report handled by ``user`` now, or to be handled again."""
+        self.handled = handled
+        self.handled_at = (now or timezone.now()) if handled else None
+        self.handled_by = user if handled else None
+
+
+class ReviewReminder(models.Model):
+    """The day a person was last sent their review reminder digest
+    (``manage.py send_review_reminders``): at most one a day."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+
+    def __str__(self):
+        return f"{self.user_id} {self.sent_on}"
+
+
+class CheckedLinkQuerySet(models.QuerySet):
+    def broken(self):
+        return self.filter(models.Q(status__gte=400) | ~models.Q(error=""))
+
+
+class CheckedLink(models.Model):
+    """An outside address found on live pages, as ``manage.py check_links`` last found
+    it (``feedback.links``)."""
+
+    class Error(models.TextChoices):
+        TIMEOUT = "timeout", _("No answer in time")
+        REFUSED = "refused", _("Connection refused")
+        UNKNOWN_HOST = "unknown-host", _("Unknown host name")
+        CERTIFICATE = "certificate", _("Invalid security certificate")
+        FAILED = "failed", _("Connection failed")
+
+    url = models.URLField(_("address"), max_length=2000, unique=True)
+    status = models.PositiveSmallIntegerField(
+        _("status"), null=True, blank=True, help_text=_("The HTTP status of the last answer.")
+    )
+    error = models.CharField(
+        _("error"),
+        max_length=20,
+        choices=Error.choices,
+        blank=True,
+        help_text=_("Why no answer came."),
+    )
+    checked_at = models.DateTimeField(_("checked"))
+    pages = models.ManyToManyField(
+        "wagtailcore.Page",
+        through="LinkOnPage",
+        verbose_name=_("pages"),
+        related_name="+",
+        help_text=_("The live pages that link to it."),
+    )
+
+    objects = CheckedLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("checked link")
+        verbose_name_plural = _("checked links")
+
+    def __str__(self):
+        return self.url
+
+    def answer(self):
+        """What the server answered, for editors: its HTTP status, or why it did not."""
+        return self.get_error_display() if self.error else str(self.status or "—")
+
+
+class LinkOnPage(models.Model):
+    """A checked outside address on one page: a row of Reports → Broken links."""
+
+    link = models.ForeignKey(
+        CheckedLink, verbose_name=_("link"), on_delete=models.CASCADE, related_name="+"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("link on a page")
+        verbose_name_plural = _("links on pages")
+        constraints = [models.UniqueConstraint(fields=["link", "page"], name="one_link_per_page")]
+
+    def __str__(self):
+        return f"{self.link} ({self.page_id})"
 
 
 class HelpfulAnswerQuerySet(models.QuerySet):

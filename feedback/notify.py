@@ -32,6 +32,11 @@ def recipient(request):
     return ContactSettings.for_site(site).email if site else ""
 
 
+def admin_address(path):
+    """The absolute address of an admin ``path`` for an e-mail: on ``BASE_URL``."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def notify_editors(request, report):
     address = recipient(request)
     if not address:
@@ -40,8 +45,7 @@ def notify_editors(request, report):
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "report": report,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("problem_reports:edit", args=[report.pk]),
+            "admin_url": admin_address(reverse("problem_reports:edit", args=[report.pk])),
         }
         subject = render_to_string("feedback/email_subject.txt", context).strip()
         body = render_to_string("feedback/email_body.txt", context)

@@ -129,10 +129,15 @@ class SearchDocument(models.Model):
 
 class ZeroResultSearchQuerySet(models.QuerySet):
     def shown_to_staff(self):
-        """Totals per wording and language over the kept days, the frequent ones only."""
+        """Totals per wording and language over the kept days, the frequent ones only,
+        with the first and last day each was searched."""
         return (
             self.values("query", "locale__language_code")
-            .annotate(total=models.Sum("count"))
+            .annotate(
+                total=models.Sum("count"),
+                first_day=models.Min("day"),
+                last_day=models.Max("day"),
+            )
             .filter(total__gte=MIN_SEARCHES_SHOWN)
             .order_by("-total", "query")
         )

@@ -5,14 +5,17 @@ from wagtail.admin.ui.components import Component
 
 from core.reports import can_edit_pages, register_report
 
-from .reports import ServicesToReviewView, overdue_services
+from .reports import DirectoryView, ServicesToReviewView, overdue_services
 
 register_report(ServicesToReviewView, "services-to-review", _("Services to review"), "date", 50)
+register_report(DirectoryView, "directory", _("Directory"), "list-ul", 51)
 
 
 class ServicesToReviewPanel(Component):
     name = "services_to_review"
-    order = 50
+    # Below Wagtail's own review tasks ("Awaiting your review", 220; "Your pages and
+    # snippets in a workflow", 210), above the recent edits (250).
+    order = 230
     template_name = "services_directory/panels/services_to_review.html"
 
     def __init__(self, request):

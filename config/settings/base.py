@@ -344,6 +344,12 @@ EMAIL_TIMEOUT = env_seconds("EMAIL_TIMEOUT", 10)
 # Who receives "Report a problem" notifications; empty: the contact settings' e-mail,
 # and no mail at all when that is empty too (reports are still listed in the admin).
 PROBLEM_REPORT_EMAIL = os.environ.get("PROBLEM_REPORT_EMAIL", "")
+# The link checker (``manage.py check_links``, feedback/links.py): how long each outside
+# server may take to answer, the pause between two addresses of one host, and how many
+# hosts are asked at a time.
+LINK_CHECK_TIMEOUT = env_seconds("LINK_CHECK_TIMEOUT", 10)
+LINK_CHECK_HOST_DELAY = env_seconds("LINK_CHECK_HOST_DELAY", 1)
+LINK_CHECK_CONCURRENCY = int(os.environ.get("LINK_CHECK_CONCURRENCY", "4"))
 # Problem reports are deleted after this many days (``manage.py purge_problem_reports``,
 # which also erases the contact of handled ones).
 PROBLEM_REPORT_RETENTION_DAYS = int(os.environ.get("PROBLEM_REPORT_RETENTION_DAYS", "365"))

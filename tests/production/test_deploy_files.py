@@ -9,6 +9,7 @@ from django.core.management import get_commands
 
 from deploy.render import PLACEHOLDER, names, render
 from deploy.stack import DEPLOY, NGINX_TEMPLATE
+from opendata.published import FORMATS
 
 SYSTEMD = DEPLOY / "systemd"
 
@@ -36,8 +37,20 @@ def test_each_scheduled_command_exists():
         for unit in map(started_unit, timers())
         if unit.startswith("proxima-manage@")
     ]
-    assert sorted(commands) == ["publish_scheduled", "purge_problem_reports", "purge_search_stats"]
+    assert sorted(commands) == [
+        "check_links",
+        "publish_scheduled",
+        "purge_problem_reports",
+        "purge_search_stats",
+        "send_review_reminders",
+    ]
     assert set(commands) <= set(get_commands())
+
+
+def test_the_open_data_job_writes_every_format_the_page_offers():
+    service = (SYSTEMD / "proxima-open-data.service").read_text()
+    formats = re.findall(r"manage\.py export_open_data --format (\S+)$", service, re.MULTILINE)
+    assert formats == list(FORMATS)
 
 
 def test_a_template_is_filled_completely_or_not_at_all():

@@ -196,6 +196,15 @@ class TestZeroResultStatistics:
             ("souvent", 9),
             ("sur deux jours", 3),
         ]
+        assert (rows[1]["first_day"], rows[1]["last_day"], rows[1]["language_name"]) == (
+            today - datetime.timedelta(days=1),
+            today,
+            site_tree.locale.get_display_name(),
+        )
+        exported = b"".join(client.get("/admin/reports/searches-without-results/?export=csv"))
+        assert f"sur deux jours,fr,3,{today - datetime.timedelta(days=1)},{today}" in (
+            exported.decode("utf-8-sig")
+        )
 
     def test_new_wordings_stop_being_recorded_when_the_day_is_full(self, site_tree, monkeypatch):
         monkeypatch.setattr("search.models.MAX_ROWS_PER_DAY", 2)
