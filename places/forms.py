@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import SameLocaleModelForm
 from core.validators import international_phone
 
+from .geo import find_commune
+from .identifiers import NORMALISERS
+
 
 class LocalPhoneForm(SameLocaleModelForm):
     """A phone number typed as dialled locally gets the country code of ``country()``."""
@@ -24,8 +27,27 @@ class PlaceForm(LocalPhoneForm):
     def country(self):
         return self.cleaned_data.get("country")
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("region"):
+            cleaned_data["region"] = region_of(cleaned_data.get("postcode"), self.country())
+        return cleaned_data
+
+
+def region_of(postcode, country):
+    """The canton or département of the commune at ``postcode`` in ``country``, or ""."""
+    commune = find_commune(postcode)
+    return commune.region if commune is not None and commune.country == country else ""
+
 
 class OrganisationForm(LocalPhoneForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, normalise in NORMALISERS.items():
+            if cleaned_data.get(name):
+                cleaned_data[name] = normalise(cleaned_data[name])
+        return cleaned_data
+
     def country(self):
         """The country of its places, when they are all in one."""
         if not self.instance.pk:

@@ -16,6 +16,7 @@ EARTH_RADIUS_KM = 6371.0
 class Commune:
     key: str
     name: str
+    code: str  # official code: OFS number in Switzerland, INSEE code in France
     postcodes: tuple
     country: str
     latitude: float
@@ -34,6 +35,7 @@ def communes():
         slugify(item["name"]): Commune(
             key=slugify(item["name"]),
             name=item["name"],
+            code=item["code"],
             postcodes=tuple(item["postcodes"]),
             country=item["country"],
             latitude=item["latitude"],
