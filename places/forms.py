@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import SameLocaleModelForm
 from core.validators import international_phone
 
-from .geo import find_commune
 from .identifiers import NORMALISERS
 
 
@@ -26,18 +25,6 @@ class LocalPhoneForm(SameLocaleModelForm):
 class PlaceForm(LocalPhoneForm):
     def country(self):
         return self.cleaned_data.get("country")
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if not cleaned_data.get("region"):
-            cleaned_data["region"] = region_of(cleaned_data.get("postcode"), self.country())
-        return cleaned_data
-
-
-def region_of(postcode, country):
-    """The canton or département of the commune at ``postcode`` in ``country``, or ""."""
-    commune = find_commune(postcode)
-    return commune.region if commune is not None and commune.country == country else ""
 
 
 class OrganisationForm(LocalPhoneForm):

@@ -64,3 +64,9 @@ def distance_km(lat1, lon1, lat2, lon2):
     d_lambda = math.radians(lon2 - lon1)
     a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def region_of(postcode, country):
+    """The canton or département of the commune at ``postcode`` in ``country``, or ""."""
+    commune = find_commune(postcode)
+    return commune.region if commune is not None and commune.country == country else ""

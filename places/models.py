@@ -22,7 +22,7 @@ from core.moderation import ModeratedQuerySet, ModeratedSnippet, moderation_help
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
 from .forms import OrganisationForm, PlaceForm
-from .geo import communes, distance_km
+from .geo import communes, distance_km, region_of
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 from .identifiers import IDENTIFIER_FIELDS, validate_rna, validate_siret, validate_swiss_uid
 
@@ -559,6 +559,11 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
 
     def __str__(self):
         return f"{self.name} ({self.commune})"
+
+    def save(self, *args, **kwargs):
+        if not self.region:
+            self.region = region_of(self.postcode, self.country)
+        return super().save(*args, **kwargs)
 
     def phone_dialable(self):
         return normalise_phone(self.phone)

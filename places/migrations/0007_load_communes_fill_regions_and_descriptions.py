@@ -4,7 +4,7 @@ description that is now required: their name, until an editor (or the demo) writ
 
 from django.db import migrations
 
-from places.geo import communes
+from places.geo import communes, region_of
 
 
 def load_communes_and_fill(apps, schema_editor):
@@ -17,12 +17,8 @@ def load_communes_and_fill(apps, schema_editor):
             code=commune.code,
             defaults={"name": commune.name, "region": commune.region},
         )
-    by_postcode = {}
-    for commune in communes().values():
-        for postcode in commune.postcodes:
-            by_postcode.setdefault((commune.country, postcode), commune.region)
     for place in Place.objects.filter(region=""):
-        region = by_postcode.get((place.country, place.postcode.strip()), "")
+        region = region_of(place.postcode, place.country)
         if region:
             place.region = region
             place.save(update_fields=["region"])
