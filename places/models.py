@@ -369,6 +369,12 @@ class PlaceQuerySet(ModeratedQuerySet):
         """Hubs and antennas: where residents are first received."""
         return self.filter(kind__in=[Place.Kind.HUB, Place.Kind.ANTENNA])
 
+    def serving(self, commune):
+        """Places whose catchment area holds ``commune`` (``places.geo.Commune``)."""
+        return self.filter(
+            communes_served__country=commune.country, communes_served__code=commune.code
+        )
+
     def nearest_to(self, latitude, longitude, limit):
         """``[(place, km)]``: the ``limit`` places closest to the point, as the crow flies."""
         located = self.filter(latitude__isnull=False, longitude__isnull=False)
