@@ -273,7 +273,7 @@ class Feed(TestCase):
                 ("Rampe d’accès", None, None),
                 (None, "Porte automatique.", None),
                 (
-                    "Detailed accessibility information",
+                    "Informations détaillées sur l’accessibilité",  # in the feed's language
                     None,
                     "https://acceslibre.beta.gouv.fr/app/avanchets/",
                 ),
