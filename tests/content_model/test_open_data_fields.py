@@ -12,8 +12,11 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from wagtail.models import Locale
 
 from kiosk.factories import KioskProfileFactory
+from localization.sync import synchronise_all_trees
+from localization.translate import translate_object
 from places.factories import OrganisationFactory, PlaceFactory
 from places.identifiers import validate_rna, validate_siret, validate_swiss_uid
 from places.models import Commune, Organisation, Place
@@ -301,3 +304,26 @@ def test_on_a_kiosk_the_booking_link_becomes_a_qr_code(club, client):
     assert 'href="https://rendez-vous.example.org/club"' not in html
     assert "rendez-vous.example.org/club" in html
     assert '<svg class="qr-code"' in html
+
+
+@pytest.mark.django_db
+def test_translations_keep_the_codes_amounts_and_links_and_translate_the_description(club):
+    service, hub = club
+    organisation = OrganisationFactory(
+        locale=service.locale, siret="73282932000074", description="Aide sociale."
+    )
+    synchronise_all_trees()
+    english = Locale.objects.get(language_code="en")
+    translated = translate_object(service, english, lambda text: f"EN {text}")
+    assert (translated.minimum_age, translated.fee_amount, translated.fee_currency) == (
+        60,
+        Decimal("30.00"),
+        "EUR",
+    )
+    assert translated.booking_url == "https://rendez-vous.example.org/club"
+    place = translate_object(hub, english, lambda text: f"EN {text}")
+    assert [c.code for c in place.communes_served.all()] == ["92040", "92075"]
+    assert place.accessibility_url == "https://acceslibre.beta.gouv.fr/app/pole-issy/"
+    assert place.region == "Hauts-de-Seine"
+    other = translate_object(organisation, english, lambda text: f"EN {text}")
+    assert (other.siret, other.description) == ("73282932000074", "EN Aide sociale.")
