@@ -16,7 +16,7 @@ from home.models import HomePage, SafetySettings, StandardPage
 from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
 from places.hours import closes_next_day
-from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
+from places.models import Commune, Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
 from search import indexing
 from services_directory.models import (
     ServiceHoursException,
@@ -94,6 +94,29 @@ def closures(kind, today):
             for month, day, reason in holidays
         ]
     raise ValueError(kind)
+
+
+def fill_blanks(instance, values):
+    """Gives ``instance`` the ``values`` of the fields it has left blank, so a re-run
+    completes older demo rows without undoing an editor's changes. An organisation's
+    description that only repeats its name is the placeholder migrations wrote."""
+    blanks = [
+        name
+        for name, value in values.items()
+        if value
+        and (
+            getattr(instance, name) in ("", None)
+            or (name == "description" and instance.description == instance.name)
+        )
+    ]
+    for name in blanks:
+        setattr(instance, name, values[name])
+    if blanks:
+        instance.save(update_fields=blanks)
+
+
+def communes_by_code(country, codes):
+    return list(Commune.objects.filter(country=country, code__in=codes))
 
 
 class DemoLoader:
@@ -187,11 +210,13 @@ class DemoLoader:
     def load_places(self):
         self.organisations = {}
         for key, (name, kind, website, phone, email) in places.ORGANISATIONS.items():
-            self.organisations[key], _c = self.get_or_create(
+            organisation, _c = self.get_or_create(
                 Organisation,
                 {"locale": self.locale, "name": name},
                 {"kind": kind, "website": website, "phone": phone, "email": email},
             )
+            fill_blanks(organisation, places.ORGANISATION_DETAILS.get(key, {}))
+            self.organisations[key] = organisation
         self.places = {}
         for data in places.PLACES:
             fields = {
@@ -215,6 +240,11 @@ class DemoLoader:
                 Place, {"locale": self.locale, "slug": data["slug"]}, fields
             )
             self.places[data["slug"]] = place
+            fill_blanks(place, {"accessibility_url": places.ACCESSIBILITY_PAGES.get(data["slug"])})
+            codes = places.PLACE_CATCHMENTS.get(data["slug"], [])
+            if codes and not place.communes_served.exists():
+                place.communes_served.set(communes_by_code(place.country, codes))
+                place.save()
             if created:
                 # A parental many-to-many relation is stored when its place is saved.
                 place.accessibility_features.set(self.features[s] for s in data["features"])
@@ -314,6 +344,8 @@ class DemoLoader:
                 self.add_page(directory, self.build_service({**SERVICE_DEFAULTS, **entry}))
 
     def build_service(self, data):
+        details = dict(services.SERVICE_DETAILS.get(data["slug"], {}))
+        country, codes = details.pop("communes", ("", []))
         own_hours = [
             ServiceOpeningPeriod(
                 place=self.places[place_slug] if place_slug else None,
@@ -366,6 +398,8 @@ class DemoLoader:
             online_procedures=[
                 ServiceOnlineProcedure(title=title, url=url) for title, url in data["procedures"]
             ],
+            communes_served=communes_by_code(country, codes),
+            **details,
             **service_vocabulary(data["slug"], self.needs),
         )
 

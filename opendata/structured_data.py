@@ -1,10 +1,11 @@
 """schema.org descriptions of services and places, for search engines and other machines.
 
 A service page carries one JSON-LD graph: the ``GovernmentService`` (name, description,
-provider, audience, languages spoken, the communes of its places as the area served,
-its weekly hours, whether it is free) and each ``Place`` it is delivered at (address,
-coordinates, opening hours and closures). It is a data block (``application/ld+json``):
-browsers never run it, so the Content-Security-Policy stays as strict as it is.
+provider, audience and ages, languages spoken, the communes of its catchment area — or
+of its places — as the area served, its weekly hours, whether it is free and its price)
+and each ``Place`` it is delivered at (address, coordinates, opening hours and closures).
+It is a data block (``application/ld+json``): browsers never run it, so the
+Content-Security-Policy stays as strict as it is.
 """
 
 import json
@@ -98,6 +99,53 @@ def organisation_node(organisation):
     return node
 
 
+def area_served(service, places):
+    """The communes of its catchment area with their official codes; without one, the
+    communes of its places."""
+    catchment = service.catchment()
+    if not catchment:
+        return [
+            {"@type": "City", "name": commune}
+            for commune in dict.fromkeys(place.commune for place, _hours in places)
+        ]
+    return [
+        {
+            "@type": "City",
+            "name": commune.name,
+            "identifier": commune.code_label,
+            "sameAs": commune.uri,
+        }
+        for commune in catchment
+    ]
+
+
+def age_audience(service):
+    """A ``PeopleAudience`` with the ages served, or None when there is no limit."""
+    ages = {
+        key: value
+        for key, value in (
+            ("suggestedMinAge", service.minimum_age),
+            ("suggestedMaxAge", service.maximum_age),
+        )
+        if value is not None
+    }
+    return {"@type": "PeopleAudience", **ages} if ages else None
+
+
+def offer_node(service):
+    """What residents pay: an ``Offer`` with the amount when one is given, 0 when free."""
+    if service.fee_amount is not None:
+        price = {"price": float(service.fee_amount), "priceCurrency": service.fee_currency}
+    elif service.cost == service.Cost.FREE:
+        price = {"price": 0}
+    else:
+        return None
+    offer = {"@type": "Offer", **price}
+    if service.cost_details:
+        offer["description"] = service.cost_details
+    return offer
+
+
 def service_graph(service, url, hours_by_place, today):
     """The JSON-LD of a service page: the service and the places it is delivered at."""
     places = [(place, hours) for place, hours in hours_by_place if place is not None]
@@ -114,10 +162,7 @@ def service_graph(service, url, hours_by_place, today):
             {"@type": "Language", "name": language.name_local, "alternateName": language.code}
             for language in service.spoken_languages.all()
         ],
-        "areaServed": [
-            {"@type": "City", "name": commune}
-            for commune in dict.fromkeys(place.commune for place, _hours in places)
-        ],
+        "areaServed": area_served(service, places),
         "hoursAvailable": [
             specification
             for _place, hours in hours_by_place
@@ -136,9 +181,13 @@ def service_graph(service, url, hours_by_place, today):
             for place, hours in places
         ],
     }
-    audiences = [audience.name for audience in service.audiences.all()]
-    if audiences:
-        node["audience"] = [{"@type": "Audience", "audienceType": name} for name in audiences]
+    audiences = [{"@type": "Audience", "audienceType": a.name} for a in service.audiences.all()]
+    ages = age_audience(service)
+    if audiences or ages:
+        node["audience"] = audiences + ([ages] if ages else [])
+    offer = offer_node(service)
+    if offer:
+        node["offers"] = offer
     provider = service.provider()
     if provider is not None:
         node["provider"] = organisation_node(provider)

@@ -16,6 +16,7 @@ class OrganisationFactory(DjangoModelFactory):
     locale = factory.SubFactory(LocaleFactory)
     name = factory.Sequence(lambda n: f"Service social {n}")
     kind = models.Organisation.Kind.COMMUNE
+    description = "Accueil social et accompagnement des habitantes et habitants."
     # Published, as residents see it; ``live=False`` for a new draft (core.moderation).
     live = True
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import SameLocaleModelForm
 from core.validators import international_phone
 
+from .identifiers import NORMALISERS
+
 
 class LocalPhoneForm(SameLocaleModelForm):
     """A phone number typed as dialled locally gets the country code of ``country()``."""
@@ -26,6 +28,13 @@ class PlaceForm(LocalPhoneForm):
 
 
 class OrganisationForm(LocalPhoneForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, normalise in NORMALISERS.items():
+            if cleaned_data.get(name):
+                cleaned_data[name] = normalise(cleaned_data[name])
+        return cleaned_data
+
     def country(self):
         """The country of its places, when they are all in one."""
         if not self.instance.pk:

@@ -16,6 +16,7 @@ EARTH_RADIUS_KM = 6371.0
 class Commune:
     key: str
     name: str
+    code: str  # official code: OFS number in Switzerland, INSEE code in France
     postcodes: tuple
     country: str
     latitude: float
@@ -34,6 +35,7 @@ def communes():
         slugify(item["name"]): Commune(
             key=slugify(item["name"]),
             name=item["name"],
+            code=item["code"],
             postcodes=tuple(item["postcodes"]),
             country=item["country"],
             latitude=item["latitude"],
@@ -62,3 +64,9 @@ def distance_km(lat1, lon1, lat2, lon2):
     d_lambda = math.radians(lon2 - lon1)
     a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def region_of(postcode, country):
+    """The canton or département of the commune at ``postcode`` in ``country``, or ""."""
+    commune = find_commune(postcode)
+    return commune.region if commune is not None and commune.country == country else ""

@@ -22,8 +22,9 @@ from core.moderation import ModeratedQuerySet, ModeratedSnippet, moderation_help
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
 from .forms import OrganisationForm, PlaceForm
-from .geo import distance_km
+from .geo import communes, distance_km, region_of
 from .hours import DatedException, OpeningHours, WeeklyPeriod
+from .identifiers import IDENTIFIER_FIELDS, validate_rna, validate_siret, validate_swiss_uid
 
 
 class Weekday(models.IntegerChoices):
@@ -186,6 +187,78 @@ def opening_hours_from_rows(periods, exceptions):
     )
 
 
+COUNTRIES = [("CH", _("Switzerland")), ("FR", _("France"))]
+
+
+class Commune(models.Model):
+    """A commune that services and places can serve, known by its official code: the OFS
+    number in Switzerland, the INSEE code in France.
+
+    The same in every language (a proper name and a code), so not translatable. The rows
+    come from ``places/data/communes.json`` (loaded by a data migration), which also
+    gives each commune's centre and postcodes (``places.geo``).
+    """
+
+    country = models.CharField(
+        _("country"), max_length=2, choices=COUNTRIES, help_text=_("Country of the commune.")
+    )
+    code = models.CharField(
+        _("official code"),
+        max_length=5,
+        help_text=_("OFS number in Switzerland (e.g. 6643), INSEE code in France (e.g. 92004)."),
+    )
+    name = models.CharField(_("name"), max_length=120, help_text=_("Official name."))
+    region = models.CharField(
+        _("canton or département"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. Genève, Hauts-de-Seine."),
+    )
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["country", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "code"], name="places_commune_unique_code_per_country"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code_label})"
+
+    @property
+    def code_label(self):
+        """``OFS 6643`` or ``INSEE 92004``: the code with the register it belongs to."""
+        return f"{'INSEE' if self.country == 'FR' else 'OFS'} {self.code}"
+
+    @property
+    def uri(self):
+        """The commune in the statistical office's linked data."""
+        if self.country == "FR":
+            return f"https://id.insee.fr/geo/commune/{self.code}"
+        return f"https://ld.admin.ch/municipality/{self.code}"
+
+    def centre(self):
+        """Its centre and postcodes (``places.geo.Commune``), None when not shipped."""
+        return next(
+            (c for c in communes().values() if (c.country, c.code) == (self.country, self.code)),
+            None,
+        )
+
+
+def catchment_field(help_text):
+    """Which communes a service or place is competent for."""
+    return ParentalManyToManyField(
+        Commune,
+        verbose_name=_("communes served"),
+        blank=True,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Model):
     """Who runs services and places; moderated (``core.moderation``)."""
 
@@ -205,7 +278,10 @@ class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Mo
         help_text=_("What sort of body runs the services."),
     )
     description = models.TextField(
-        _("description"), blank=True, help_text=_("Optional: one sentence on what it does.")
+        _("description"),
+        help_text=_(
+            "One or two sentences on what it does, for residents and partners' directories."
+        ),
     )
     website = models.URLField(
         _("website"),
@@ -221,9 +297,32 @@ class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Mo
         help_text=_("International format, e.g. +41 22 306 06 60."),
     )
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("A general address."))
+    siret = models.CharField(
+        _("SIRET number"),
+        max_length=20,  # room for the spaces editors type; stored without them
+        blank=True,
+        validators=[validate_siret],
+        help_text=_("France: the 14-digit number of the establishment, e.g. 123 456 789 00012."),
+    )
+    rna = models.CharField(
+        _("RNA number"),
+        max_length=12,
+        blank=True,
+        validators=[validate_rna],
+        help_text=_("France, associations: W followed by 9 digits, e.g. W922000123."),
+    )
+    swiss_uid = models.CharField(
+        _("Swiss business identification number (UID)"),
+        max_length=20,
+        blank=True,
+        validators=[validate_swiss_uid],
+        help_text=_("Switzerland: CHE-123.456.789, as in the UID register."),
+    )
 
     # Copied to the translations, never offered to translators or machine translation.
-    override_translatable_fields = [SynchronizedField("phone")]
+    override_translatable_fields = [
+        SynchronizedField(name) for name in ("phone", "siret", "rna", "swiss_uid")
+    ]
     base_form_class = OrganisationForm
 
     panels = [
@@ -234,6 +333,13 @@ class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Mo
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")],
             heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("siret"), FieldPanel("rna"), FieldPanel("swiss_uid")],
+            heading=_("Official identifiers"),
+            help_text=_(
+                "Optional: the numbers partners' directories use to recognise the organisation."
+            ),
         ),
     ]
     search_fields = [
@@ -251,11 +357,23 @@ class Organisation(TranslatableMixin, ModeratedSnippet, index.Indexed, models.Mo
     def __str__(self):
         return self.name
 
+    def identifiers(self):
+        """``[(kind, value)]``: its official identifiers that are filled in."""
+        return [
+            (kind, getattr(self, name)) for name, kind in IDENTIFIER_FIELDS if getattr(self, name)
+        ]
+
 
 class PlaceQuerySet(ModeratedQuerySet):
     def reception_points(self):
         """Hubs and antennas: where residents are first received."""
         return self.filter(kind__in=[Place.Kind.HUB, Place.Kind.ANTENNA])
+
+    def serving(self, commune):
+        """Places whose catchment area holds ``commune`` (``places.geo.Commune``)."""
+        return self.filter(
+            communes_served__country=commune.country, communes_served__code=commune.code
+        )
 
     def nearest_to(self, latitude, longitude, limit):
         """``[(place, km)]``: the ``limit`` places closest to the point, as the crow flies."""
@@ -317,9 +435,15 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
     country = models.CharField(
         _("country"),
         max_length=2,
-        choices=[("CH", _("Switzerland")), ("FR", _("France"))],
+        choices=COUNTRIES,
         default="CH",
         help_text=_("Country of the address."),
+    )
+    region = models.CharField(
+        _("canton or département"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. Genève, Hauts-de-Seine. Left empty, it is filled in from the postcode."),
     )
     latitude = models.DecimalField(
         _("latitude"),
@@ -356,6 +480,21 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
         blank=True,
         help_text=_("Anything else a wheelchair user or a blind visitor should know."),
     )
+    accessibility_url = models.URLField(
+        _("accessibility page"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_(
+            "Optional: its page on Acceslibre (France) or an equivalent accessibility "
+            "register, starting with https://."
+        ),
+    )
+    communes_served = catchment_field(
+        _(
+            "The communes whose residents this place receives (its catchment area). "
+            "Leave empty if it receives everyone."
+        )
+    )
     phone = models.CharField(
         _("phone"),
         max_length=40,
@@ -368,7 +507,10 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
     objects = PlaceQuerySet.as_manager()
 
     base_form_class = PlaceForm
-    override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
+    override_translatable_fields = [
+        SOURCE_SLUG,
+        *(SynchronizedField(name) for name in ("phone", "region", "accessibility_url")),
+    ]
     panels = [
         moderation_help(),
         MultiFieldPanel(
@@ -384,7 +526,7 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
             [
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("commune")]),
-                FieldPanel("country"),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("transit"),
             ],
@@ -394,9 +536,11 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
             [
                 FieldPanel("accessibility_features", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("accessibility_notes"),
+                FieldPanel("accessibility_url"),
             ],
             heading=_("Premises accessibility"),
         ),
+        FieldPanel("communes_served", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),
         InlinePanel("opening_periods", heading=_("Opening hours"), label=_("period")),
         InlinePanel("hours_exceptions", heading=_("Closures and exceptions"), label=_("exception")),
@@ -421,6 +565,11 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
 
     def __str__(self):
         return f"{self.name} ({self.commune})"
+
+    def save(self, *args, **kwargs):
+        if not self.region:
+            self.region = region_of(self.postcode, self.country)
+        return super().save(*args, **kwargs)
 
     def phone_dialable(self):
         return normalise_phone(self.phone)

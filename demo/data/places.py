@@ -251,3 +251,59 @@ PLACES = [
         "closures": ["public_holidays_fr"],
     },
 ]
+
+# key: description and official identifiers. The numbers are illustrative (their check
+# digits are right, they are not the organisations' real ones): a real site uses its own.
+ORGANISATION_DETAILS = {
+    "vernier-scs": {
+        "description": "Le service social de la Ville de Vernier : accueil, information, "
+        "accompagnement et actions de quartier pour les habitantes et habitants.",
+        "swiss_uid": "CHE-216.543.218",
+    },
+    "cd92": {
+        "description": "Les solidarités du Département des Hauts-de-Seine : pôles sociaux, "
+        "protection maternelle et infantile, autonomie des personnes âgées et handicapées.",
+        "siret": "22920050600017",
+    },
+    "hospice-general": {
+        "description": "L’institution genevoise d’action sociale : aide financière, "
+        "accompagnement social et hébergement.",
+        "swiss_uid": "CHE-108.765.437",
+    },
+    "caritas-geneve": {
+        "description": "Association d’entraide : conseil social, désendettement, épiceries "
+        "solidaires.",
+        "swiss_uid": "CHE-109.123.454",
+    },
+    "pro-senectute": {
+        "description": "Fondation au service des personnes âgées et de leurs proches : "
+        "conseil social, activités, aide à domicile.",
+        "swiss_uid": "CHE-112.345.676",
+    },
+    "cidff92": {
+        "description": "Centre d’information sur les droits des femmes et des familles : "
+        "informations juridiques gratuites et accompagnement des victimes de violences.",
+        "siret": "78501234500027",
+        "rna": "W922000123",
+    },
+}
+
+# slug: official codes of the communes a place receives residents from (its country's).
+PLACE_CATCHMENTS = {
+    "scs-vernier": ["6643"],
+    "maison-quartier-avanchets": ["6643"],
+    "maison-quartier-lignon": ["6643"],
+    "antenne-chatelaine": ["6643"],
+    "pole-social-asnieres-gennevilliers": ["92004", "92036", "92078"],
+    "antenne-gennevilliers": ["92036"],
+    "pole-social-issy": ["92040", "92075", "92023", "92048"],
+    "antenne-pmi-vanves": ["92075"],
+    "antenne-clamart": ["92023"],
+    "antenne-meudon": ["92048"],
+}
+
+# slug: the place's page on Acceslibre (France's accessibility register).
+ACCESSIBILITY_PAGES = {
+    "pole-social-asnieres-gennevilliers": "https://acceslibre.beta.gouv.fr/recherche/?what=p%C3%B4le+social&where=Asni%C3%A8res-sur-Seine",
+    "pole-social-issy": "https://acceslibre.beta.gouv.fr/recherche/?what=p%C3%B4le+social&where=Issy-les-Moulineaux",
+}

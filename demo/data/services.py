@@ -722,3 +722,26 @@ SERVICES = [
         "phone": "+33 1 41 23 81 00",
     },
 ]
+
+GENEVA_CANTON = [str(code) for code in range(6601, 6646)]  # OFS numbers of its 45 communes
+
+# slug: ages served, structured fee, appointment booking, catchment area of its own
+# (country, official codes) when it differs from its places'.
+SERVICE_DETAILS = {
+    "consultations-juridiques-gratuites": {"booking_url": "https://www.vernier.ch/rendez-vous"},
+    "action-impots": {"fee_amount": "20", "fee_currency": "CHF"},
+    "seniors-plus": {"minimum_age": 64},
+    "travailleurs-sociaux-hors-murs": {"minimum_age": 12, "maximum_age": 25},
+    "ludotheque-et-amusebus": {"fee_amount": "20", "fee_currency": "CHF"},
+    "cours-francais-adultes": {"minimum_age": 16, "fee_amount": "50", "fee_currency": "CHF"},
+    "club-des-aines": {"minimum_age": 60, "fee_amount": "30", "fee_currency": "CHF"},
+    "emploi-jeunes-vernier": {"minimum_age": 15, "maximum_age": 25},
+    "prestations-complementaires-familles": {"communes": ("CH", GENEVA_CANTON)},
+    "conseil-social-pro-senectute": {"minimum_age": 60, "communes": ("CH", GENEVA_CANTON)},
+    "permanence-desendettement": {"minimum_age": 18, "communes": ("CH", GENEVA_CANTON)},
+    "pmi-asnieres": {"maximum_age": 6},
+    "pmi-vanves": {"maximum_age": 6},
+    "insertion-jeunes-clamart": {"minimum_age": 16, "maximum_age": 25},
+    "apa-perte-autonomie": {"minimum_age": 60},
+    "accueil-social-asnieres": {"booking_url": "https://www.hauts-de-seine.fr/rendez-vous"},
+}

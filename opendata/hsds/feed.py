@@ -28,6 +28,7 @@ PLACE_PREFETCH = (
     "opening_periods",
     "hours_exceptions",
     "accessibility_features",
+    "communes_served",
 )
 
 
@@ -60,6 +61,7 @@ def with_full_data(services):
         *(Prefetch(taxonomy.field, queryset=terms(taxonomy)) for taxonomy in TAXONOMIES),
         "spoken_languages",
         "required_documents",
+        "communes_served",
         "opening_periods",
         "hours_exceptions",
         Prefetch(

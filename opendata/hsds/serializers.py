@@ -20,7 +20,6 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 
 from core.moderation import shown_to_residents
-from places.geo import find_commune
 from places.hours import site_time_zone
 from taxonomy.models import AccessMode, Audience, Need, Theme
 
@@ -236,6 +235,21 @@ def phone(number, owner):
     return [{"id": derived_id(*owner.values(), "phone", number), **owner, "number": number}]
 
 
+def organization_identifiers(organisation):
+    """Its SIRET, RNA or Swiss UID: kinds org-id.guide has no scheme for, so named in
+    ``identifier_type`` only."""
+    organisation_id = key_of(organisation)
+    return [
+        {
+            "id": derived_id(organisation_id, "identifier", kind),
+            "organization_id": organisation_id,
+            "identifier_type": kind,
+            "identifier": value,
+        }
+        for kind, value in organisation.identifiers()
+    ]
+
+
 def organization_summary(organisation):
     return without_empty(
         {
@@ -244,6 +258,7 @@ def organization_summary(organisation):
             "description": organisation.description,
             "email": organisation.email,
             "website": organisation.website,
+            "organization_identifiers": organization_identifiers(organisation),
         },
         required=("description",),
     )
@@ -263,7 +278,6 @@ def organization_object(organisation, locations, services):
 
 
 def address(place):
-    commune = find_commune(place.postcode)
     location_id = key_of(place)
     return without_empty(
         {
@@ -274,7 +288,7 @@ def address(place):
             "postal_code": place.postcode,
             "country": place.country,
             "address_type": "physical",
-            "state_province": commune.region if commune is not None else "",
+            "state_province": place.region,
         },
         required=("state_province",),
     )
@@ -299,6 +313,15 @@ def accessibility(place):
                 "id": derived_id(location_id, "accessibility", "notes"),
                 "location_id": location_id,
                 "details": place.accessibility_notes,
+            }
+        )
+    if place.accessibility_url:
+        entries.append(
+            {
+                "id": derived_id(location_id, "accessibility", "url"),
+                "location_id": location_id,
+                "description": gettext("Detailed accessibility information"),
+                "url": place.accessibility_url,
             }
         )
     return entries
@@ -352,6 +375,8 @@ def service_summary(service, url):
             "alert": service.suspension_message if service.is_suspended else None,
             "fees_description": fees_description(service),
             "eligibility_description": plain(service.eligibility),
+            "minimum_age": service.minimum_age,
+            "maximum_age": service.maximum_age,
             "assured_date": service.last_reviewed.isoformat() if service.last_reviewed else None,
             "last_modified": service.last_published_at.isoformat()
             if service.last_published_at
@@ -409,6 +434,27 @@ def contacts(service):
     ]
 
 
+def amount(service):
+    if service.fee_amount is not None:
+        return float(service.fee_amount)
+    return 0 if service.cost == service.Cost.FREE else None
+
+
+def service_areas(service):
+    """The communes it is competent for, each with its official code and its URI."""
+    service_id = key_of(service)
+    return [
+        {
+            "id": derived_id(service_id, "area", commune.country, commune.code),
+            "service_id": service_id,
+            "name": commune.name,
+            "description": commune.code_label,
+            "uri": commune.uri,
+        }
+        for commune in service.catchment()
+    ]
+
+
 def cost_options(service):
     service_id = key_of(service)
     return [
@@ -417,7 +463,8 @@ def cost_options(service):
                 "id": derived_id(service_id, "cost"),
                 "service_id": service_id,
                 "option": str(service.Cost(service.cost).label),
-                "amount": 0 if service.cost == service.Cost.FREE else None,
+                "amount": amount(service),
+                "currency": service.fee_currency,
                 "amount_description": service.cost_details,
             }
         )
@@ -469,6 +516,7 @@ def service_object(service, url, moment):
             "required_documents": required_documents(service),
             "contacts": contacts(service),
             "cost_options": cost_options(service),
+            "service_areas": service_areas(service),
             "attributes": attributes(service),
         }
     )

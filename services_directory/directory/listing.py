@@ -122,6 +122,14 @@ def active_filters(facets, query, address):
         chips.append(
             {"label": chip_label(_("Near"), query.near.name), "url": address.without("near")}
         )
+    if query.served:
+        chips.append(
+            {
+                "label": _("Only services for residents of %(commune)s")
+                % {"commune": query.near.name},
+                "url": address.without("served"),
+            }
+        )
     return chips
 
 
@@ -130,15 +138,15 @@ def chip_label(facet_label, choice):
 
 
 def nearest_places(locale, commune):
+    """The hubs and antennas for residents of ``commune``, nearest first: those whose
+    catchment area holds it, else (none declared) the nearest ones; and which it is."""
     if commune is None:
-        return []
+        return [], False
     places = Place.objects.for_residents().filter(locale=locale).reception_points()
-    return [
-        {"place": place, "km": km}
-        for place, km in places.nearest_to(
-            commune.latitude, commune.longitude, NEAREST_PLACES_SHOWN
-        )
-    ]
+    serving = places.serving(commune)
+    chosen = serving if serving.exists() else places
+    nearest = chosen.nearest_to(commune.latitude, commune.longitude, NEAREST_PLACES_SHOWN)
+    return [{"place": place, "km": km} for place, km in nearest], chosen is serving
 
 
 def directory_context(index_page, request):
@@ -157,6 +165,8 @@ def directory_context(index_page, request):
             search_failed = True
     known, memberships = facet_memberships(index_page, services, now)
     base_ids = known.ids if text_ids is None else known.ids & set(text_ids)
+    if query.served:
+        base_ids &= set(services.competent_for(query.near).values_list("pk", flat=True))
     counted = count(memberships, dict(query.choices), base_ids)
 
     distances = {}
@@ -179,6 +189,7 @@ def directory_context(index_page, request):
 
     shown = shown_facets(facets, query, counted)
     address = Address(request.GET)
+    hubs, hubs_serve = nearest_places(locale, query.near)
     return {
         "services_page": page,
         "paginator": paginator,
@@ -195,7 +206,9 @@ def directory_context(index_page, request):
         "sorts": [(key, label) for key, label in SORTS.items() if query.sort_available(key)],
         "near": query.near,
         "communes": sorted(communes().values(), key=lambda c: (c.country, c.name)),
-        "nearest_places": nearest_places(locale, query.near),
+        "served": query.served,
+        "nearest_places": hubs,
+        "nearest_places_serve": hubs_serve,
         "noindex": bool(query.text) or query.filter_count > 1 or query.near is not None,
         "now": now,
     }

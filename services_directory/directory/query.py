@@ -17,6 +17,7 @@ from search.query import Question
 # Guards against absurd addresses: more values than any real choice, or huge values.
 MAX_VALUES_PER_FACET = 30
 MAX_VALUE_LENGTH = 80
+SERVED_LABEL = _("Only services for my commune")
 SORTS = {
     "relevance": _("Relevance"),
     "name": _("Name"),
@@ -32,6 +33,7 @@ class DirectoryQuery:
     choices: tuple = ()  # ((facet name, (option key, ...)), ...), in the facets' order
     question: Question | None = None  # the words searched for, analysed once
     near: Commune | None = None
+    served: bool = False  # only the services competent for ``near`` (its catchment)
     sort: str = "name"
     page: int = 1
     ignored: tuple = ()  # labels of what the address said that was not understood
@@ -72,6 +74,7 @@ class DirectoryForm(forms.Form):
 
     q = forms.CharField(required=False, strip=False)
     near = forms.CharField(required=False)
+    served = forms.BooleanField(required=False)
     sort = forms.CharField(required=False)
     page = forms.CharField(required=False)
 
@@ -93,6 +96,9 @@ class DirectoryForm(forms.Form):
         near = find_commune(data.get("near", ""))
         if data.get("near", "").strip() and near is None:
             ignored.append(_("Near"))
+        served = bool(data.get("served")) and near is not None
+        if data.get("served") and not data.get("near", "").strip():
+            ignored.append(SERVED_LABEL)
         question = Question.parse(data.get("q", ""), self.language)
         sort = data.get("sort", "")
         if sort and sort not in SORTS:
@@ -101,11 +107,12 @@ class DirectoryForm(forms.Form):
             choices=tuple(choices),
             question=question,
             near=near,
+            served=served,
             page=parse_page_number(data.get("page") or 1),
             ignored=tuple(sorted({str(label) for label in ignored})),
         )
         if not (sort in SORTS and query.sort_available(sort)):
-            sort = "relevance" if question.text else "name"
+            sort = "relevance" if question.text else "distance" if served else "name"
         data["query"] = replace(query, sort=sort)
         return data
 

@@ -1,10 +1,12 @@
 """Service pages in the domain's words: ``ServicePage.objects.for_residents(locale)``…"""
 
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from core.moderation import live_lookup
 
+from .delivery import ServicePlace
 from .opening import open_service_ids
 
 # What listings prefetch so that each card costs no query of its own.
@@ -48,6 +50,23 @@ class ServicePageQuerySet(PageQuerySet):
             service_places__place__translation_key=place.translation_key,
             **live_lookup("service_places__place__"),
         ).distinct()
+
+    def competent_for(self, commune):
+        """Services residents of ``commune`` (``places.geo.Commune``) can use: those whose
+        catchment area holds it, and those open to everyone. The rule of
+        ``ServicePage.catchment``: a service's own communes, else its places' communes."""
+        in_commune = Q(communes_served__country=commune.country, communes_served__code=commune.code)
+        own = self.model.communes_served.through.objects.filter(servicepage=OuterRef("pk"))
+        places = ServicePlace.objects.for_residents().filter(page=OuterRef("pk"))
+        places_any = places.filter(place__communes_served__isnull=False)
+        places_match = places.filter(
+            place__communes_served__country=commune.country,
+            place__communes_served__code=commune.code,
+        )
+        return self.filter(
+            Q(pk__in=self.model.objects.filter(in_commune).values("pk"))
+            | (~Exists(own) & (Exists(places_match) | ~Exists(places_any)))
+        )
 
     def open_at(self, moment):
         """Services open at ``moment``: hours, exceptions and suspension applied."""

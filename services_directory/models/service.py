@@ -35,7 +35,7 @@ from core.validators import (
     validate_international_phone,
 )
 from places.hours import Source, sources_by_place
-from places.models import opening_hours_from_rows
+from places.models import catchment_field, opening_hours_from_rows
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
 from ..blocks import ServiceBodyBlock
@@ -78,6 +78,8 @@ class ServicePageForm(SameLocalePageForm):
             cleaned_data.get("cost_details")
         ):
             self.add_error("cost_details", _("Say how much it costs and who pays less."))
+        if cleaned_data.get("fee_amount") is not None and not cleaned_data.get("fee_currency"):
+            self.add_error("fee_currency", _("Choose the currency of the amount."))
         return cleaned_data
 
     def delivery_country(self):
@@ -175,6 +177,42 @@ class ServicePage(ResidentPage, Page):
         blank=True,
         help_text=_("Required when not free, e.g. “CHF 20, free for people on social aid”."),
     )
+    fee_amount = models.DecimalField(
+        _("amount"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Optional: the usual price, e.g. 20 (the cost details explain the rest)."),
+    )
+    fee_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        choices=[("CHF", _("Swiss francs (CHF)")), ("EUR", _("Euros (EUR)"))],
+        help_text=_("Currency of the amount."),
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        _("minimum age"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("Optional: the youngest age served, in years, e.g. 18."),
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        _("maximum age"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("Optional: the oldest age served, in years, e.g. 25."),
+    )
+    communes_served = catchment_field(
+        _(
+            "The communes whose residents the service is for (its catchment area). Leave "
+            "empty to use those of its places; empty there too, it is open to everyone."
+        )
+    )
     eligibility = RichTextField(
         _("who can use it"),
         blank=True,
@@ -199,6 +237,15 @@ class ServicePage(ResidentPage, Page):
     )
     email = models.EmailField(
         _("e-mail"), blank=True, help_text=_("Address residents write to for this service.")
+    )
+    booking_url = models.URLField(
+        _("appointment booking"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_(
+            "Optional: the page where residents book an appointment, starting with https://. "
+            "Online procedures (applications, forms) go in “Online procedures”."
+        ),
     )
     contact_person = models.CharField(
         _("person in charge"),
@@ -278,7 +325,13 @@ class ServicePage(ResidentPage, Page):
             heading=_("Classification"),
         ),
         MultiFieldPanel(
-            [FieldPanel("cost"), FieldPanel("cost_details"), FieldPanel("eligibility")],
+            [
+                FieldPanel("cost"),
+                FieldPanel("cost_details"),
+                FieldRowPanel([FieldPanel("fee_amount"), FieldPanel("fee_currency")]),
+                FieldPanel("eligibility"),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+            ],
             heading=_("Cost and conditions"),
         ),
         InlinePanel("required_documents", heading=_("Documents to bring"), label=_("document")),
@@ -289,6 +342,7 @@ class ServicePage(ResidentPage, Page):
     ]
     where_when_panels = [
         InlinePanel("service_places", heading=_("Where"), label=_("place")),
+        FieldPanel("communes_served", widget=forms.CheckboxSelectMultiple),
         InlinePanel(
             "opening_periods",
             heading=_("Hours of this service"),
@@ -303,6 +357,7 @@ class ServicePage(ResidentPage, Page):
     contact_panels = [
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("booking_url"),
         FieldRowPanel([FieldPanel("contact_person"), FieldPanel("contact_role")]),
         InlinePanel("related_services", heading=_("Related services"), label=_("service")),
     ]
@@ -328,7 +383,11 @@ class ServicePage(ResidentPage, Page):
 
     # A phone number is the same in every language: wagtail-localize copies it to the
     # translations instead of offering it to translators (or machine translation).
-    override_translatable_fields = [SOURCE_SLUG, SynchronizedField("phone")]
+    # So are an amount, its currency and the booking address.
+    override_translatable_fields = [
+        SOURCE_SLUG,
+        *(SynchronizedField(name) for name in ("phone", "fee_currency", "booking_url")),
+    ]
 
     # Boosts sort fields for resident search (search.documents): 2 and more are residents'
     # words, above 1 the summary, the rest the body; the title counts most.
@@ -357,10 +416,15 @@ class ServicePage(ResidentPage, Page):
         APIField("spoken_languages", serializer=TermsField()),
         APIField("cost"),
         APIField("cost_details"),
+        APIField("fee_amount"),
+        APIField("fee_currency"),
         APIField("eligibility"),
+        APIField("minimum_age"),
+        APIField("maximum_age"),
         APIField("organisation", serializer=OrganisationField(source="provider")),
         APIField("phone"),
         APIField("email"),
+        APIField("booking_url"),
         APIField("service_places", serializer=PlacesField(source="place_links")),
         APIField("opening_periods"),
         APIField("hours_exceptions"),
@@ -377,6 +441,14 @@ class ServicePage(ResidentPage, Page):
     class Meta:
         verbose_name = _("service page")
         verbose_name_plural = _("service pages")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_age__isnull=True)
+                | models.Q(maximum_age__isnull=True)
+                | models.Q(minimum_age__lte=models.F("maximum_age")),
+                name="services_directory_servicepage_ages_in_order",
+            )
+        ]
 
     def save(self, *args, **kwargs):
         self.review_due = self.compute_review_due()
@@ -384,8 +456,31 @@ class ServicePage(ResidentPage, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            raise ValidationError({"last_reviewed": _("The last check cannot be in the future.")})
+            errors["last_reviewed"] = _("The last check cannot be in the future.")
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
+            errors["maximum_age"] = _("The maximum age cannot be below the minimum age.")
+        if self.cost == self.Cost.FREE and self.fee_amount:
+            errors["fee_amount"] = _("A free service has no amount: change the cost or clear it.")
+        if errors:
+            raise ValidationError(errors)
+
+    def catchment(self):
+        """The communes it is competent for: its own, else those of its places residents
+        see; empty when it is open to everyone."""
+        own = list(self.communes_served.all())
+        if own:
+            return own
+        communes = {}
+        for place in self.places():
+            for commune in place.communes_served.all():
+                communes.setdefault(commune.pk, commune)
+        return sorted(communes.values(), key=lambda commune: commune.name)
 
     def compute_review_due(self):
         if not self.last_reviewed:

@@ -162,7 +162,12 @@ def test_an_organisation_number_takes_the_country_of_its_places(admin_client):
     place = PlaceFactory(country="FR")
     organisation = place.organisation or OrganisationFactory()
     Place.objects.filter(pk=place.pk).update(organisation=organisation)
-    data = {"name": organisation.name, "kind": "commune", "description": "", "website": ""}
+    data = {
+        "name": organisation.name,
+        "kind": "commune",
+        "description": "Aide sociale.",
+        "website": "",
+    }
     response = post_in_english(
         admin_client,
         f"/admin/snippets/places/organisation/edit/{organisation.pk}/",

@@ -21,7 +21,7 @@ from wagtail.models import Locale, PageViewRestriction
 from localization.sync import synchronise_all_trees
 from localization.translate import translate_object
 from places.factories import OrganisationFactory, PlaceFactory
-from places.models import PlaceHoursException
+from places.models import Commune, PlaceHoursException
 from services_directory.factories import ServicePageFactory
 from services_directory.models import ServiceOpeningPeriod
 from taxonomy.factories import (
@@ -45,9 +45,17 @@ def build_feed():
     theme = ThemeFactory(name="Logement", slug="logement")
     need = NeedFactory(name="Menace d’expulsion", slug="expulsion", theme=theme)
     organisation = OrganisationFactory(
-        name="Ville de Vernier", description="Service social de la commune."
+        name="Ville de Vernier",
+        description="Service social de la commune.",
+        siret="22920050600017",
+        swiss_uid="CHE-109.322.551",
     )
-    place = PlaceFactory(name="Antenne des Avanchets", organisation=organisation)
+    place = PlaceFactory(
+        name="Antenne des Avanchets",
+        organisation=organisation,
+        accessibility_url="https://acceslibre.beta.gouv.fr/app/avanchets/",
+    )
+    place.communes_served.set([Commune.objects.get(country="CH", code="6643")])
     place.accessibility_features.set(
         [AccessibilityFeatureFactory(name="Rampe d’accès", slug="rampe", is_step_free=True)]
     )
@@ -73,6 +81,8 @@ def build_feed():
         publish=False,
     )
     legal.needs.set([need])
+    legal.communes_served.set(Commune.objects.filter(country="CH", code__in=["6643", "6630"]))
+    legal.minimum_age, legal.maximum_age = 18, 64
     ServiceOpeningPeriod.objects.create(
         page=legal, weekday=2, opens=datetime.time(14), closes=datetime.time(16)
     )
@@ -85,6 +95,10 @@ def build_feed():
         places=[place],
         is_suspended=True,
         suspension_message="Suspendu jusqu’en mars : allez à l’Hôtel de Ville.",
+        cost="paid",
+        cost_details="Par déclaration.",
+        fee_amount=20,
+        fee_currency="CHF",
     )
     draft = ServicePageFactory(parent=tree.directory, title="Brouillon", slug="brouillon")
     draft.unpublish()
@@ -252,8 +266,19 @@ class Feed(TestCase):
         )
         location = service["service_at_locations"][0]["location"]
         self.assertEqual(
-            [(a.get("description"), a.get("details")) for a in location["accessibility"]],
-            [("Rampe d’accès", None), (None, "Porte automatique.")],
+            [
+                (a.get("description"), a.get("details"), a.get("url"))
+                for a in location["accessibility"]
+            ],
+            [
+                ("Rampe d’accès", None, None),
+                (None, "Porte automatique.", None),
+                (
+                    "Informations détaillées sur l’accessibilité",  # in the feed's language
+                    None,
+                    "https://acceslibre.beta.gouv.fr/app/avanchets/",
+                ),
+            ],
         )
         self.assertEqual(location["addresses"][0]["state_province"], "Genève")
         terms = {a["taxonomy_term"]["name"]: a["taxonomy_term"] for a in service["attributes"]}
@@ -264,6 +289,33 @@ class Feed(TestCase):
         )
         self.assertEqual(terms["Menace d’expulsion"]["parent_id"], terms["Logement"]["id"])
         self.assertEqual(service["required_documents"][0]["document"], "Pièce d’identité")
+
+    def test_ages_fees_areas_and_identifiers(self):
+        service = self.service(self.legal)
+        self.assertEqual((service["minimum_age"], service["maximum_age"]), (18, 64))
+        self.assertEqual(
+            [(a["name"], a["description"], a["uri"]) for a in service["service_areas"]],
+            [
+                ("Meyrin", "OFS 6630", "https://ld.admin.ch/municipality/6630"),
+                ("Vernier", "OFS 6643", "https://ld.admin.ch/municipality/6643"),
+            ],
+        )
+        self.assertEqual(service["cost_options"][0]["amount"], 0)
+        self.assertEqual(
+            [
+                (i["identifier_type"], i["identifier"])
+                for i in service["organization"]["organization_identifiers"]
+            ],
+            [("SIRET", "22920050600017"), ("UID", "CHE-109.322.551")],
+        )
+        # Without a catchment of its own, a service serves its places' communes.
+        paid = self.service(self.suspended)
+        self.assertEqual([a["name"] for a in paid["service_areas"]], ["Vernier"])
+        self.assertEqual(
+            {k: paid["cost_options"][0][k] for k in ("amount", "currency", "amount_description")},
+            {"amount": 20.0, "currency": "CHF", "amount_description": "Par déclaration."},
+        )
+        self.assertNotIn("minimum_age", paid)
 
     def test_pages_follow_the_envelope(self):
         data = self.get("/services", per_page="1", page="2")
@@ -492,7 +544,9 @@ def test_hostile_values_are_answered_never_a_500(site_tree, client):
 
 @pytest.mark.django_db
 def test_a_list_costs_the_same_queries_for_1_or_20_services(site_tree, client):
-    place = PlaceFactory(organisation=OrganisationFactory())
+    place = PlaceFactory(organisation=OrganisationFactory(siret="22920050600017"))
+    place.communes_served.set(Commune.objects.filter(country="CH", code__in=["6643", "6630"]))
+    place.save()
     theme = ThemeFactory(name="Logement", slug="logement")
 
     def add(count):
