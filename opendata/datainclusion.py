@@ -9,7 +9,8 @@ without one is attached to the site's own service (its contact settings).
 What the schema cannot hold is left out, as it allows (docs/open-data.md): a Swiss
 address (its postcodes have four digits, the schema five) keeps only its commune; of
 several places, the first one gives the service's address; thematics and publics are
-the codes editors give needs and audiences (``taxonomy.datainclusion``).
+the codes editors give needs and audiences (``taxonomy.datainclusion``); the eligibility
+zone is the catchment's French communes.
 """
 
 from collections import defaultdict
@@ -75,11 +76,11 @@ def address_of(place):
     if place is None:
         return {}
     french = place.country == "FR" and len(place.postcode) == 5 and place.postcode.isdigit()
-    commune = find_commune(place.postcode)
+    commune = find_commune(place.commune) or find_commune(place.postcode)
     return {
         "commune": place.commune,
         "code_postal": place.postcode if french else None,
-        "code_insee": getattr(commune, "official_code", None) if french else None,
+        "code_insee": commune.code if french and commune and commune.country == "FR" else None,
         "adresse": place.street_address if french else None,
         "latitude": float(place.latitude) if place.latitude is not None else None,
         "longitude": float(place.longitude) if place.longitude is not None else None,
@@ -122,6 +123,7 @@ def organisation_structure(organisation, services):
             "nom": name_of(organisation.name),
             "date_maj": latest_date(organisation, *its_services),
             "description": organisation.description,
+            "siret": organisation.siret,
             "telephone": organisation.phone,
             "courriel": organisation.email,
             "site_web": organisation.website,
@@ -155,6 +157,7 @@ def service_record(service: ServicePage, structure_id):
     kinds = {mode.kind for mode in service.access_modes.all()}
     places = service.places()
     procedures = list(service.online_procedures.all())
+    booking = service.booking_url or (procedures[0].url if procedures else None)
     periods = list(service.opening_periods.all()) or (
         list(places[0].opening_periods.all()) if places else []
     )
@@ -169,7 +172,14 @@ def service_record(service: ServicePage, structure_id):
             "date_maj": latest_date(service),
             "thematiques": sorted({need.datainclusion_code for need in service.needs.all()} - {""}),
             "frais": "gratuit" if service.cost == ServicePage.Cost.FREE else "payant",
-            "frais_precisions": service.cost_details,
+            "frais_precisions": " ".join(
+                part
+                for part in (
+                    f"{service.fee_amount} {service.fee_currency}" if service.fee_amount else "",
+                    service.cost_details,
+                )
+                if part
+            ),
             "publics": publics(service),
             "conditions_acces": plain(service.eligibility),
             "telephone": service.phone,
@@ -181,10 +191,12 @@ def service_record(service: ServicePage, structure_id):
             ),
             "modes_mobilisation": sorted(
                 {MOBILISATION[kind] for kind in kinds if kind in MOBILISATION}
-                - (set() if procedures else {"utiliser-lien-mobilisation"})
+                - (set() if booking else {"utiliser-lien-mobilisation"})
             ),
             "mobilisable_par": ["usagers", "professionnels"],
-            "lien_mobilisation": procedures[0].url if procedures else None,
+            "lien_mobilisation": booking,
+            # Communes by their INSEE code; a Swiss catchment has no code in this schema.
+            "zone_eligibilite": [c.code for c in service.catchment() if c.country == "FR"],
             "horaires_accueil": opening_hours(periods),
             **address_of(places[0] if places else None),
         }

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from core.models import ContactSettings
 from opendata import datainclusion
 from places.factories import OrganisationFactory, PlaceFactory
+from places.models import Commune
 from services_directory.factories import ServicePageFactory
 from services_directory.models import ServiceOpeningPeriod
 from taxonomy.factories import AccessModeFactory, AudienceFactory, NeedFactory
@@ -55,7 +56,9 @@ def directory(site_tree):
         title="Prévention des expulsions.",
         summary="Un travailleur social vous aide à garder votre logement.",
         organisation=OrganisationFactory(
-            name="CCAS d’Issy", description="Le centre communal d’action sociale."
+            name="CCAS d’Issy",
+            description="Le centre communal d’action sociale.",
+            siret="73282932000074",
         ),
         places=[issy],
         audiences=[
@@ -71,6 +74,7 @@ def directory(site_tree):
         publish=False,
     )
     housing.needs.set([eviction])
+    housing.communes_served.set(Commune.objects.filter(code__in=["92040", "6643"]))
     ServiceOpeningPeriod.objects.create(
         page=housing, weekday=0, opens=datetime.time(9), closes=datetime.time(12)
     )
@@ -116,6 +120,12 @@ def test_a_french_service_keeps_its_address_hours_codes_and_way_in(directory):
     assert record["modes_accueil"] == ["a-distance", "en-presentiel"]
     assert record["modes_mobilisation"] == ["se-presenter", "utiliser-lien-mobilisation"]
     assert record["lien_mobilisation"] == "https://rdv.example.fr/ccas"
+    assert record["code_insee"] == "92040"
+    assert record["zone_eligibilite"] == ["92040"]  # Vernier's OFS number has no place here
+    structure = next(
+        s for s in datainclusion.records(locale)["structures"] if s["id"] == record["structure_id"]
+    )
+    assert structure["siret"] == "73282932000074"
 
 
 def test_a_swiss_service_without_organisation_keeps_its_commune_under_the_sites_structure(
