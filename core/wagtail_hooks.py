@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .documents import SummarisedDocumentLinkHandler
 from .models import EmergencyNumber
 
 
@@ -29,3 +30,10 @@ def checkbox_filter_js():
         static("js/admin/checkbox-filter.js"),
         _("Filter this list"),
     )
+
+
+@hooks.register("register_rich_text_features", order=1)
+def summarised_document_links(features):
+    """After wagtail.documents' own (order 0): rich-text links to documents say their type
+    and size to residents (core.documents)."""
+    features.register_link_type(SummarisedDocumentLinkHandler)

@@ -30,7 +30,8 @@ from services_directory.models import (
 )
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
 
-from .data import kiosks, pages, places, services, taxonomies
+from .data import kiosks, media, pages, places, services, taxonomies
+from .media import load_media
 from .translated import translate_demo
 from .vocabulary import complete_services, load_vocabulary, service_vocabulary
 
@@ -53,6 +54,7 @@ SERVICE_DEFAULTS = {
     "sensitive": False,
     "suspended": "",
     "body": None,
+    "image": None,
     "reviewed_days_ago": DEFAULT_REVIEWED_DAYS_AGO,
 }
 
@@ -123,6 +125,8 @@ class DemoLoader:
         self.needs, created = load_vocabulary(self.locale, self.themes, self.audiences)
         self.created += created
         self.load_places()
+        self.images, self.documents, created = load_media()
+        self.created += created
         home = self.load_home()
         directory = self.load_directory(home)
         self.load_services(directory)
@@ -333,9 +337,10 @@ class DemoLoader:
                 for start, end, reason in closures("christmas", self.today)
             ]
         body = [
-            {"type": block_type, "value": value}
+            {"type": block_type, "value": self.block_value(block_type, value)}
             for block_type, value in pages.BODIES.get(data["body"] or "", [])
         ]
+        image = self.images[data["image"]] if data["image"] else None
         return ServicePage(
             title=data["title"],
             slug=data["slug"],
@@ -343,6 +348,8 @@ class DemoLoader:
             summary=data["summary"],
             easy_read_summary=data["easy_read"],
             body=body,
+            image=image,
+            image_alt=media.IMAGES[data["image"]]["alt"] if image else "",
             cost=data["cost"],
             cost_details=data["cost_details"],
             eligibility=data["eligibility"],
@@ -368,6 +375,12 @@ class DemoLoader:
             ],
             **service_vocabulary(data["slug"], self.needs),
         )
+
+    def block_value(self, block_type, value):
+        """A body block's value, the demo's documents given by their key."""
+        if block_type == "document_link":
+            return {**value, "document": self.documents[value["document"]].pk}
+        return value
 
     # Settings ------------------------------------------------------------------------
     def load_emergency_numbers(self):

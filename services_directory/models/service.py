@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
+from core.images import PageImage
 from core.moderation import shown_to_residents
 from core.page_cache import ResidentPage
 from core.validators import (
@@ -90,7 +91,7 @@ class ServicePageForm(SameLocalePageForm):
         return countries.pop() if len(countries) == 1 else None
 
 
-class ServicePage(ResidentPage, Page):
+class ServicePage(ResidentPage, PageImage, Page):
     """One form of help: what it is, for whom, how to get it, where and when."""
 
     class Cost(models.TextChoices):
@@ -265,6 +266,7 @@ class ServicePage(ResidentPage, Page):
         FieldPanel("summary"),
         FieldPanel("easy_read_summary"),
         FieldPanel("keywords"),
+        *PageImage.image_panels,
         FieldPanel("body"),
     ]
     access_panels = [
@@ -349,6 +351,8 @@ class ServicePage(ResidentPage, Page):
         APIField("summary"),
         APIField("easy_read_summary"),
         APIField("keywords"),
+        APIField("image"),
+        APIField("image_alt"),
         APIField("body"),
         APIField("themes", serializer=TermsField()),
         APIField("needs", serializer=TermsField()),
