@@ -21,7 +21,7 @@ from core.i18n import SOURCE_SLUG
 from core.moderation import ModeratedQuerySet, ModeratedSnippet, moderation_help
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
-from .forms import OrganisationForm, PlaceForm
+from .forms import OpeningPeriodsPanel, OrganisationForm, PlaceForm
 from .geo import distance_km
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 
@@ -398,7 +398,7 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
             heading=_("Premises accessibility"),
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),
-        InlinePanel("opening_periods", heading=_("Opening hours"), label=_("period")),
+        OpeningPeriodsPanel("opening_periods", heading=_("Opening hours"), label=_("period")),
         InlinePanel("hours_exceptions", heading=_("Closures and exceptions"), label=_("exception")),
     ]
     search_fields = [

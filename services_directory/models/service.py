@@ -35,6 +35,7 @@ from core.validators import (
     validate_https,
     validate_international_phone,
 )
+from places.forms import OpeningPeriodsPanel
 from places.hours import Source, sources_by_place
 from places.models import opening_hours_from_rows
 from search.documents import VOCABULARY_FIELD, vocabulary_text
@@ -291,7 +292,7 @@ class ServicePage(ResidentPage, PageImage, Page):
     ]
     where_when_panels = [
         InlinePanel("service_places", heading=_("Where"), label=_("place")),
-        InlinePanel(
+        OpeningPeriodsPanel(
             "opening_periods",
             heading=_("Hours of this service"),
             label=_("period"),
