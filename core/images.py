@@ -9,6 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+
+# The largest copy a page shows (components/page_image.html), the one the API gives.
+WIDEST = "width-800"
 
 
 class PageImage(models.Model):
@@ -36,6 +41,11 @@ class PageImage(models.Model):
 
     image_panels = [
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image"))
+    ]
+    # A bounded copy, never the original file.
+    image_api_fields = [
+        APIField("image", serializer=ImageRenditionField(WIDEST)),
+        APIField("image_alt"),
     ]
 
     class Meta:

@@ -86,7 +86,7 @@ class StandardPage(ResidentPage, PageImage, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("image"), APIField("image_alt"), APIField("body")]
+    api_fields = [APIField("intro"), *PageImage.image_api_fields, APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -59,8 +59,7 @@ class ThemePage(ResidentPage, PageImage, Page):
     api_fields = [
         APIField("theme"),
         APIField("intro"),
-        APIField("image"),
-        APIField("image_alt"),
+        *PageImage.image_api_fields,
         APIField("body"),
     ]
 

@@ -136,3 +136,10 @@ def test_the_document_block_links_it_with_its_type_and_size(client, site_tree, l
     assert f"{link}Le formulaire</a>" in html
     assert f"{link}Dépliant</a>" in html, "the document's title when no text is given"
     assert client.get(leaflet.url).status_code == 200, "served by the application"
+
+
+def test_the_api_gives_a_bounded_copy_and_the_description(client, site_tree, image):
+    service = ServicePageFactory(parent=site_tree.directory, image=image, image_alt=ALT)
+    data = client.get(f"/api/v2/pages/{service.pk}/").json()
+    assert data["image_alt"] == ALT
+    assert data["image"]["width"] == 800 and "/original_images/" not in data["image"]["url"]
