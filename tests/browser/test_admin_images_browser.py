@@ -5,7 +5,6 @@ the residents' page shows it as a <picture> of modern formats with that descript
 The screens are the editors' guide's (docs/editors.md, ``make screenshots``).
 """
 
-
 import pytest
 from django.contrib.auth import get_user_model
 from PIL import Image as PillowImage
@@ -65,7 +64,7 @@ def test_an_editor_adds_an_image_residents_see_it_described(page, editor, photo,
     page.locator("[data-contentpath='image_alt']").scroll_into_view_if_needed()
     docs_screenshot("admin-image-description")
     publish(page)
-    page.wait_for_url("**/admin/pages/*/")
+    assert "/edit/" not in page.url, "published, back to the pages"
 
     page.goto(f"/fr/services/{SLUG}/")
     picture = page.locator("figure.page-image picture")
@@ -80,6 +79,8 @@ def test_an_editor_adds_an_image_residents_see_it_described(page, editor, photo,
 
 
 def publish(page):
-    """The editor's Publish action, from the footer's menu."""
+    """The editor's Publish action, from the footer's menu; publishing every language's
+    copy of the page may take a while on a busy machine."""
     page.click("footer .w-dropdown__toggle")
-    page.click("button[name='action-publish']")
+    with page.expect_navigation(timeout=120_000):
+        page.click("button[name='action-publish']", no_wait_after=True)
