@@ -20,8 +20,8 @@ from .models import Place
 @require_GET
 def hours_preview(request):
     formset = PreviewPeriodFormSet(request.GET, prefix="period")
-    if not formset.management_form.is_valid() or formset.total_form_count() > 70:
-        return HttpResponseBadRequest(_("Too many periods to preview."))
+    if formset.non_form_errors():  # no management form, or more periods than a preview shows
+        return HttpResponseBadRequest(_("These periods cannot be previewed."))
     periods = defaultdict(list)  # place id or None -> periods
     for form in formset:
         if not form.is_valid():
