@@ -24,7 +24,7 @@ def hours_preview(request):
         return HttpResponseBadRequest(_("These periods cannot be previewed."))
     periods = defaultdict(list)  # place id or None -> periods
     for form in formset:
-        if not form.is_valid():
+        if not form.is_valid() or not form.cleaned_data:  # an empty row is valid
             continue
         data = form.cleaned_data
         for day in {data["weekday"], *data["also_on"]}:

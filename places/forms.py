@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -64,7 +65,7 @@ class OpeningPeriodForm(WagtailAdminModelForm):
     """One opening period, which the editor can copy to other weekdays as they save."""
 
     also_on = forms.TypedMultipleChoiceField(
-        label=_("same hours on"),
+        label=capfirst(_("same hours on")),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "weekday-choices"}),

@@ -73,6 +73,7 @@ def test_the_preview_is_the_weekly_summary_residents_read(admin_client):
             {"weekday": "0", "opens": "9h", "closes": "12:00", "also_on": ["2"]},
             {"weekday": "4", "opens": "14:00", "closes": ""},  # not a period yet: left out
             {"weekday": "4", "opens": "25:00", "closes": "18:00"},
+            {"place": "", "weekday": "", "opens": "", "closes": ""},  # a row just added
         ],
     )
     assert response.status_code == 200

@@ -39,8 +39,9 @@
   const query = () => {
     const params = new URLSearchParams();
     let count = 0;
+    const rowId = new RegExp(`^inline_child_${PERIODS}-\\d+$`);
     for (const row of forms.querySelectorAll(`[id^="inline_child_${PERIODS}-"]`)) {
-      if (!alive(row)) continue;
+      if (!rowId.test(row.id) || !alive(row)) continue;
       const field = (name) => row.querySelector(`[name$="-${name}"]`);
       const prefix = `period-${count}-`;
       params.set(`${prefix}place`, field("place")?.value || "");
