@@ -84,7 +84,7 @@ def assert_reads_in(client, language, title, direction, audience):
     strings = translations.STRINGS[language]
     assert f'alt="{strings[media.IMAGES["guichet"]["alt"]]}"' in content
     leaflet = re.escape(strings["Le dépliant du guichet"])
-    assert re.search(rf'data-document="PDF, [^"]+">{leaflet}</a>', content)
+    assert re.search(rf'data-document="PDF[^"]+">{leaflet}</a>', content)
     # Its taxonomies are those of its language, not the French ones.
     assert audience in content
     assert "Tout public" not in content
