@@ -53,7 +53,10 @@ demo: setup ## Migrate and load the demo content (idempotent)
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 
+# BASE_URL (unless set) and the Site's address follow PORT (config.environment.base_url).
+run: export PORT := $(PORT)
 run: demo ## Set up and serve the demo site on http://127.0.0.1:$(PORT)/
+	$(MANAGE) set_site_address
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: setup ## ruff format check, ruff lint, import floors, Django checks, migrations up to date

@@ -36,6 +36,12 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def base_url(environ):
+    """The site's one public address: ``BASE_URL``, else the development server's on
+    ``PORT`` (``make run``), http://127.0.0.1:8000 when neither is set."""
+    return environ.get("BASE_URL") or f"http://127.0.0.1:{environ.get('PORT') or 8000}"
+
+
 def env_seconds(name, default):
     """A duration in seconds (decimals allowed: ``0.5``) from the environment."""
     value = os.environ.get(name, "").strip()

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .documents import SummarisedDocumentLinkHandler
 from .models import EmergencyNumber
 from .moderation import changes_requested
 
@@ -54,3 +55,10 @@ def show_requested_changes(request, obj):
     else:
         text = _("Changes requested by %(user)s on %(date)s.") % values
     messages.warning(request, text)
+
+
+@hooks.register("register_rich_text_features", order=1)
+def summarised_document_links(features):
+    """After wagtail.documents' own (order 0): rich-text links to documents say their type
+    and size to residents (core.documents)."""
+    features.register_link_type(SummarisedDocumentLinkHandler)

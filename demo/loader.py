@@ -1,4 +1,5 @@
-"""Builds the demo site from ``demo.data``. Idempotent: what exists is left untouched.
+"""Builds a site's frame (``SiteLoader``, for ``setup_site``) and the demo site
+(``DemoLoader``) from ``demo.data``. Idempotent: what exists is left untouched.
 
 Everything is looked up by a stable key (slug, code or number) in the French locale;
 only missing objects are created, so running the loader twice changes nothing, and
@@ -7,11 +8,14 @@ an editor's changes to demo content survive a re-run.
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from core.i18n import source_language
 from core.models import ContactSettings, EmergencyNumber
+from core.sites import default_site
 from home.models import HomePage, SafetySettings, StandardPage
 from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
@@ -30,7 +34,8 @@ from services_directory.models import (
 )
 from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLanguage, Theme
 
-from .data import kiosks, pages, places, services, taxonomies
+from .data import kiosks, media, pages, places, services, taxonomies
+from .media import load_media
 from .translated import translate_demo
 from .vocabulary import complete_services, load_vocabulary, service_vocabulary
 
@@ -53,6 +58,7 @@ SERVICE_DEFAULTS = {
     "sensitive": False,
     "suspended": "",
     "body": None,
+    "image": None,
     "reviewed_days_ago": DEFAULT_REVIEWED_DAYS_AGO,
 }
 
@@ -119,11 +125,18 @@ def communes_by_code(country, codes):
     return list(Commune.objects.filter(country=country, code__in=codes))
 
 
-class DemoLoader:
-    def __init__(self, stdout=None):
+class SiteLoader:
+    """The frame of a site: taxonomies and needs, home page, directory, theme pages,
+    contact settings, the other languages' trees and their translations. ``setup_site``
+    builds a commune's empty site with it; ``DemoLoader`` adds the demo's content."""
+
+    def __init__(self, stdout=None, name=None, contact=None):
         self.stdout = stdout
         self.created = 0
         self.today = timezone.localdate()
+        self.home_fields = {**pages.HOME, **({"title": name} if name else {})}
+        self.site_name = name or settings.WAGTAIL_SITE_NAME
+        self.contact = contact if contact is not None else {"organisation_name": name}
 
     def log(self, message):
         if self.stdout is not None:
@@ -141,27 +154,25 @@ class DemoLoader:
 
     @transaction.atomic
     def load_content(self):
-        self.locale, _created = Locale.objects.get_or_create(language_code="fr")
+        self.locale, _created = Locale.objects.get_or_create(language_code=source_language())
         self.load_taxonomies()
         self.needs, created = load_vocabulary(self.locale, self.themes, self.audiences)
         self.created += created
-        self.load_places()
         home = self.load_home()
         directory = self.load_directory(home)
-        self.load_services(directory)
-        self.created += complete_services(directory, self.needs, self.log)
         self.load_theme_pages(home)
-        self.load_standard_pages(home)
-        self.load_emergency_numbers()
+        self.load_own_content(home, directory)
         self.load_contact_settings(home)
-        self.load_kiosks()
         synchronise_all_trees()
         # After the synchronisation: translations replace the aliases it created.
         self.created += translate_demo(home)
-        self.log(f"Demo content: {self.created} objects created.")
+        self.log(f"Site content: {self.created} objects created.")
         return self.created
 
-    # Taxonomies and places -----------------------------------------------------------
+    def load_own_content(self, home, directory):
+        """What a site holds beyond its frame: nothing until its editors write it."""
+
+    # Taxonomies ----------------------------------------------------------------------
     def load_taxonomies(self):
         self.themes = {}
         for order, (slug, name, icon, description) in enumerate(taxonomies.THEMES):
@@ -206,6 +217,85 @@ class DemoLoader:
                     "is_step_free": slug == taxonomies.STEP_FREE_FEATURE,
                 },
             )
+
+    # Pages ---------------------------------------------------------------------------
+    def add_page(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def load_home(self):
+        home = HomePage.objects.filter(locale=self.locale, depth=2, slug=HOME_SLUG).first()
+        root = Page.get_first_root_node()
+        if home is None:
+            # Wagtail's installation page ("Welcome to your new Wagtail site!") goes away.
+            for welcome in root.get_children().filter(content_type__model="page"):
+                welcome.delete()
+            home = self.add_page(
+                root, HomePage(slug=HOME_SLUG, locale=self.locale, **self.home_fields)
+            )
+        if not Site.objects.filter(is_default_site=True, root_page=home).exists():
+            default_site(home, self.site_name)
+            self.created += 1
+        return home
+
+    def load_directory(self, home):
+        directory = ServiceIndexPage.objects.child_of(home).filter(slug="services").first()
+        if directory is None:
+            directory = self.add_page(
+                home,
+                ServiceIndexPage(
+                    slug="services", locale=self.locale, show_in_menus=True, **pages.DIRECTORY
+                ),
+            )
+        return directory
+
+    def load_theme_pages(self, home):
+        existing = set(ThemePage.objects.child_of(home).values_list("slug", flat=True))
+        for slug, name, _icon, description in taxonomies.THEMES:
+            if slug in existing:
+                continue
+            self.add_page(
+                home,
+                ThemePage(
+                    title=name,
+                    slug=slug,
+                    locale=self.locale,
+                    theme=self.themes[slug],
+                    intro=description,
+                ),
+            )
+
+    # Settings ------------------------------------------------------------------------
+    def load_contact_settings(self, home):
+        contact = ContactSettings.for_site(Site.objects.get(root_page=home))
+        if not contact.organisation_name:
+            for field, value in self.contact.items():
+                setattr(contact, field, value)
+            contact.save()
+            self.created += 1
+
+
+class DemoLoader(SiteLoader):
+    """The demo: a site's frame (``SiteLoader``), then places, an image and a document,
+    services, content pages, emergency numbers, safety settings and kiosks."""
+
+    def __init__(self, stdout=None):
+        super().__init__(stdout, contact=pages.CONTACT)
+
+    def load_own_content(self, home, directory):
+        self.load_places()
+        self.images, self.documents, created = load_media()
+        self.created += created
+        self.load_services(directory)
+        self.created += complete_services(directory, self.needs, self.log)
+        self.load_standard_pages(home)
+        self.load_emergency_numbers()
+        self.load_safety_settings(home)
+        self.load_kiosks()
+
+    # Places and pages ----------------------------------------------------------------
 
     def load_places(self):
         self.organisations = {}
@@ -261,65 +351,6 @@ class DemoLoader:
                             place=place, start_date=start, end_date=end, closed=True, reason=reason
                         )
 
-    # Pages ---------------------------------------------------------------------------
-    def add_page(self, parent, page):
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        self.created += 1
-        return page
-
-    def load_home(self):
-        home = HomePage.objects.filter(locale=self.locale, depth=2, slug=HOME_SLUG).first()
-        root = Page.get_first_root_node()
-        if home is None:
-            # Wagtail's installation page ("Welcome to your new Wagtail site!") goes away.
-            for welcome in root.get_children().filter(content_type__model="page"):
-                welcome.delete()
-            home = self.add_page(root, HomePage(slug=HOME_SLUG, locale=self.locale, **pages.HOME))
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name="Proxima",
-            )
-            self.created += 1
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = site.site_name or "Proxima"
-            site.save()
-            self.created += 1
-        return home
-
-    def load_directory(self, home):
-        directory = ServiceIndexPage.objects.child_of(home).filter(slug="services").first()
-        if directory is None:
-            directory = self.add_page(
-                home,
-                ServiceIndexPage(
-                    slug="services", locale=self.locale, show_in_menus=True, **pages.DIRECTORY
-                ),
-            )
-        return directory
-
-    def load_theme_pages(self, home):
-        existing = set(ThemePage.objects.child_of(home).values_list("slug", flat=True))
-        for slug, name, _icon, description in taxonomies.THEMES:
-            if slug in existing:
-                continue
-            self.add_page(
-                home,
-                ThemePage(
-                    title=name,
-                    slug=slug,
-                    locale=self.locale,
-                    theme=self.themes[slug],
-                    intro=description,
-                ),
-            )
-
     def load_standard_pages(self, home):
         existing = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
         for data in pages.STANDARD_PAGES:
@@ -365,9 +396,10 @@ class DemoLoader:
                 for start, end, reason in closures("christmas", self.today)
             ]
         body = [
-            {"type": block_type, "value": value}
+            {"type": block_type, "value": self.block_value(block_type, value)}
             for block_type, value in pages.BODIES.get(data["body"] or "", [])
         ]
+        image = self.images[data["image"]] if data["image"] else None
         return ServicePage(
             title=data["title"],
             slug=data["slug"],
@@ -375,6 +407,8 @@ class DemoLoader:
             summary=data["summary"],
             easy_read_summary=data["easy_read"],
             body=body,
+            image=image,
+            image_alt=media.IMAGES[data["image"]]["alt"] if image else "",
             cost=data["cost"],
             cost_details=data["cost_details"],
             eligibility=data["eligibility"],
@@ -403,6 +437,12 @@ class DemoLoader:
             **service_vocabulary(data["slug"], self.needs),
         )
 
+    def block_value(self, block_type, value):
+        """A body block's value, the demo's documents given by their key."""
+        if block_type == "document_link":
+            return {**value, "document": self.documents[value["document"]].pk}
+        return value
+
     # Settings ------------------------------------------------------------------------
     def load_emergency_numbers(self):
         for order, (label, number, description) in enumerate(pages.EMERGENCY_NUMBERS):
@@ -412,15 +452,8 @@ class DemoLoader:
                 {"label": label, "description": description, "sort_order": order},
             )
 
-    def load_contact_settings(self, home):
-        site = Site.objects.get(root_page=home)
-        contact = ContactSettings.for_site(site)
-        if not contact.organisation_name:
-            for field, value in pages.CONTACT.items():
-                setattr(contact, field, value)
-            contact.save()
-            self.created += 1
-        safety = SafetySettings.for_site(site)
+    def load_safety_settings(self, home):
+        safety = SafetySettings.for_site(Site.objects.get(root_page=home))
         if safety.safety_page_id is None:
             safety.safety_page = StandardPage.objects.child_of(home).get(slug=pages.SAFETY_PAGE)
             safety.save()

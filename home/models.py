@@ -9,9 +9,9 @@ from wagtail.search import index
 
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
+from core.images import PageImage
 from core.page_cache import ResidentPage
-
-TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+from services_directory.blocks import TEXT_FEATURES
 
 
 class HomePage(ResidentPage, Page):
@@ -61,7 +61,7 @@ class HomePage(ResidentPage, Page):
         return context
 
 
-class StandardPage(ResidentPage, Page):
+class StandardPage(ResidentPage, PageImage, Page):
     """A plain content page: about us, accessibility statement, safety advice."""
 
     intro = models.TextField(
@@ -80,9 +80,13 @@ class StandardPage(ResidentPage, Page):
     override_translatable_fields = [SOURCE_SLUG]
     base_form_class = SameLocalePageForm
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        *PageImage.image_panels,
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [APIField("intro"), *PageImage.image_api_fields, APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

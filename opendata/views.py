@@ -10,6 +10,7 @@ from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from core.content_version import current
+from core.sites import root_url
 
 from .hsds.serializers import absolute
 from .published import licence, published_exports
@@ -31,7 +32,7 @@ def cached_xml(key, render):
 def sitemap_index(request):
     def render():
         sitemaps = [
-            request.build_absolute_uri(reverse("sitemap_language", args=[language]))
+            root_url(request) + reverse("sitemap_language", args=[language])
             for language in languages_with_pages()
         ]
         return render_to_string("opendata/sitemap_index.xml", {"sitemaps": sitemaps})
@@ -52,7 +53,7 @@ def sitemap_language(request, language):
 
 
 def robots(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    sitemap = root_url(request) + reverse("sitemap_index")
     body = render_to_string("opendata/robots.txt", {"sitemap": sitemap})
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
 

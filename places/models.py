@@ -21,7 +21,7 @@ from core.i18n import SOURCE_SLUG
 from core.moderation import ModeratedQuerySet, ModeratedSnippet, moderation_help
 from core.validators import normalise_phone, validate_https, validate_international_phone
 
-from .forms import OrganisationForm, PlaceForm
+from .forms import OpeningPeriodsPanel, OrganisationForm, PlaceForm
 from .geo import communes, distance_km, region_of
 from .hours import DatedException, OpeningHours, WeeklyPeriod
 from .identifiers import IDENTIFIER_FIELDS, validate_rna, validate_siret, validate_swiss_uid
@@ -542,7 +542,7 @@ class Place(TranslatableMixin, ModeratedSnippet, index.Indexed, ClusterableModel
         ),
         FieldPanel("communes_served", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")),
-        InlinePanel("opening_periods", heading=_("Opening hours"), label=_("period")),
+        OpeningPeriodsPanel("opening_periods", heading=_("Opening hours"), label=_("period")),
         InlinePanel("hours_exceptions", heading=_("Closures and exceptions"), label=_("exception")),
     ]
     search_fields = [

@@ -1,7 +1,12 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import hours_preview
 from .models import Organisation, Place
 
 
@@ -29,3 +34,19 @@ class PlacesGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlacesGroup)
+
+
+@hooks.register("register_admin_urls")
+def hours_preview_url():
+    return [path("places/hours-preview/", hours_preview, name="places_hours_preview")]
+
+
+@hooks.register("insert_editor_js")
+def hours_entry_js():
+    """Hours panels: a new period takes the only place of delivery, and the weekly summary
+    is previewed as the editor types (``places.admin_views``)."""
+    return format_html(
+        '<script defer src="{}" data-preview-url="{}"></script>',
+        static("js/admin/hours-entry.js"),
+        reverse("places_hours_preview"),
+    )

@@ -8,11 +8,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail_localize.segments import OverridableSegmentValue
 
 from core.validators import validate_https, validate_international_phone
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Rich text everywhere residents read it: links to pages, addresses and documents (which
+# show their type and size, core.documents); the longer texts have headings.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+TEXT_FEATURES = ["h2", "h3", *RICH_TEXT_FEATURES]
 
 
 class PhoneBlock(blocks.CharBlock):
@@ -193,16 +197,42 @@ class ContactBlock(blocks.StructBlock):
         return cleaned
 
 
+class DocumentLinkBlock(blocks.StructBlock):
+    """A document to download (a form, a leaflet), with its type and size for residents."""
+
+    document = DocumentChooserBlock(
+        label=_("document"),
+        help_text=_("Upload it or choose it from the documents; PDF is read on most phones."),
+    )
+    text = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        max_length=160,
+        help_text=_(
+            "What it is, e.g. “Application form”; leave empty for the document's title. "
+            "Residents also see its type and size, e.g. “PDF, 120 KB”."
+        ),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "components/streamfield/document_link_block.html"
+        description = _("A link to download a document, with its type and size.")
+        # A chooser has no stored example: the preview shows the block's place only.
+        preview_value = {"text": "Formulaire de demande"}
+
+
 class ServiceBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock(label=_("heading"))
     paragraph = blocks.RichTextBlock(
         label=_("text"),
-        features=["h2", "h3", *RICH_TEXT_FEATURES],
+        features=TEXT_FEATURES,
         icon="pilcrow",
         template="components/streamfield/paragraph_block.html",
     )
     procedure_guide = ProcedureGuideBlock(label=_("online procedure guide"))
     documents_checklist = DocumentsChecklistBlock(label=_("documents checklist"))
+    document_link = DocumentLinkBlock(label=_("document to download"))
     questions = QuestionsBlock(label=_("questions and answers"))
     callout = CalloutBlock(label=_("callout"))
     contact = ContactBlock(label=_("contact"))

@@ -15,6 +15,7 @@ from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from config.environment import (
+    base_url,
     env_bool,
     env_list,
     env_seconds,
@@ -261,7 +262,9 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Proxima")
 # Addresses residents can type, read out and share on any keyboard: the slug Wagtail
 # makes from a title ("Permanence impôts") is "permanence-impots".
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The one public address: links in e-mails, printouts, QR codes, the API and sitemaps.
+# The default Site's hostname and port follow it (manage.py set_site_address, make run).
+WAGTAILADMIN_BASE_URL = base_url(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents always go through /documents/<id>/<name>, which checks a private collection's

@@ -34,7 +34,8 @@ if os.environ.get("TEST_DATABASE") == "postgres":
             "PORT": os.environ.get("POSTGRES_PORT", "5432"),
         }
     }
-# The error page's copy of the emergency numbers: out of the project's media, one per run.
-EMERGENCY_NUMBERS_COPY = (
-    Path(tempfile.gettempdir()) / f"proxima-tests-{os.getpid()}" / "emergency-numbers.json"
-)
+# Files the tests write (the demo's image and document, their renditions, the error page's
+# copy of the emergency numbers): out of the project's media, one folder per run.
+RUN_FILES = Path(tempfile.gettempdir()) / f"proxima-tests-{os.getpid()}"
+MEDIA_ROOT = RUN_FILES / "media"
+EMERGENCY_NUMBERS_COPY = RUN_FILES / "emergency-numbers.json"

@@ -5,7 +5,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from core import i18n
+from core import documents, i18n
 from core.i18n import is_source_language
 
 register = template.Library()
@@ -73,3 +73,9 @@ def page_qr_code(context, page, title):
 @register.simple_tag
 def exit_url():
     return settings.EXIT_THIS_PAGE_URL
+
+
+@register.simple_tag
+def document_link(document, text=""):
+    """A link to a document with its type and size (core.documents); ``text`` or its title."""
+    return documents.document_link(document, text or document.title)

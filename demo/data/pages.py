@@ -107,6 +107,17 @@ RICH = "<p>{}</p>"
 
 # Body StreamField content, referenced by key from data/services.py.
 BODIES = {
+    "guichet": [
+        (
+            "paragraph",
+            RICH.format(
+                "Le guichet vous reçoit sans rendez-vous. Vous pouvez aussi nous écrire ou "
+                "nous appeler : nous vous rappelons dans la journée."
+            ),
+        ),
+        # A document of demo.data.media, by its key (demo.loader).
+        ("document_link", {"document": "depliant-guichet", "text": "Le dépliant du guichet"}),
+    ],
     "legal": [
         (
             "questions",

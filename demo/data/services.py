@@ -174,6 +174,8 @@ SERVICES = [
         "email": "cohesion.sociale@vernier.ch",
         "contact_person": "Florian Kettenacker",
         "contact_role": "Chef de service",
+        "image": "guichet",
+        "body": "guichet",
     },
     {
         "slug": "aide-recherche-logement-vernier",

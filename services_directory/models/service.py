@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
+from core.images import PageImage
 from core.moderation import shown_to_residents
 from core.page_cache import ResidentPage
 from core.validators import (
@@ -34,6 +35,7 @@ from core.validators import (
     validate_https,
     validate_international_phone,
 )
+from places.forms import OpeningPeriodsPanel
 from places.hours import Source, sources_by_place
 from places.models import catchment_field, opening_hours_from_rows
 from search.documents import VOCABULARY_FIELD, vocabulary_text
@@ -92,7 +94,7 @@ class ServicePageForm(SameLocalePageForm):
         return countries.pop() if len(countries) == 1 else None
 
 
-class ServicePage(ResidentPage, Page):
+class ServicePage(ResidentPage, PageImage, Page):
     """One form of help: what it is, for whom, how to get it, where and when."""
 
     class Cost(models.TextChoices):
@@ -312,6 +314,7 @@ class ServicePage(ResidentPage, Page):
         FieldPanel("summary"),
         FieldPanel("easy_read_summary"),
         FieldPanel("keywords"),
+        *PageImage.image_panels,
         FieldPanel("body"),
     ]
     access_panels = [
@@ -343,7 +346,7 @@ class ServicePage(ResidentPage, Page):
     where_when_panels = [
         InlinePanel("service_places", heading=_("Where"), label=_("place")),
         FieldPanel("communes_served", widget=forms.CheckboxSelectMultiple),
-        InlinePanel(
+        OpeningPeriodsPanel(
             "opening_periods",
             heading=_("Hours of this service"),
             label=_("period"),
@@ -408,6 +411,7 @@ class ServicePage(ResidentPage, Page):
         APIField("summary"),
         APIField("easy_read_summary"),
         APIField("keywords"),
+        *PageImage.image_api_fields,
         APIField("body"),
         APIField("themes", serializer=TermsField()),
         APIField("needs", serializer=TermsField()),

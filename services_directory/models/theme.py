@@ -10,14 +10,16 @@ from wagtail.search import index
 from core.cards import attach_cards
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
+from core.images import PageImage
 from core.page_cache import ResidentPage
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
+from ..blocks import TEXT_FEATURES
 from .index import ServiceIndexPage
 from .service import ServicePage
 
 
-class ThemePage(ResidentPage, Page):
+class ThemePage(ResidentPage, PageImage, Page):
     """A landing page for one theme (seniors, disability…) presenting its services."""
 
     theme = models.ForeignKey(
@@ -35,7 +37,7 @@ class ThemePage(ResidentPage, Page):
     body = RichTextField(
         _("text"),
         blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        features=TEXT_FEATURES,
         help_text=_("Optional: context, rights, partners. Keep it short."),
     )
 
@@ -46,6 +48,7 @@ class ThemePage(ResidentPage, Page):
     content_panels = Page.content_panels + [
         FieldPanel("theme"),
         FieldPanel("intro"),
+        *PageImage.image_panels,
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -53,7 +56,12 @@ class ThemePage(ResidentPage, Page):
         index.SearchField("intro", boost=1.5),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("theme"), APIField("intro"), APIField("body")]
+    api_fields = [
+        APIField("theme"),
+        APIField("intro"),
+        *PageImage.image_api_fields,
+        APIField("body"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -10,6 +10,7 @@ PAGES = {
     "service": "/{lang}/services/action-impots/",
     "sensitive service": "/{lang}/services/aide-violences-conjugales-geneve/",
     "suspended service": "/{lang}/services/jardins-robinsons/",
+    "service with an image and a document": "/{lang}/services/guichet-information-sociale/",
     "theme": "/{lang}/seniors/",
     "content page": "/{lang}/declaration-accessibilite/",
     "search with results": "/{lang}/search/?q=imp%C3%B4ts",

@@ -13,7 +13,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from core.models import ContactSettings, EmergencyNumber
 from core.validators import validate_international_phone
-from demo.data import places, translations
+from demo.data import media, places, translations
 from home.models import HomePage
 from places.models import Organisation, Place
 from services_directory.models import ServiceIndexPage, ServicePage, ThemePage
@@ -80,6 +80,11 @@ def assert_reads_in(client, language, title, direction, audience):
     # machine, but residents never read them (search does).
     assert "notice--translation" not in content
     assert 'lang="fr"' not in content.split("<main", 1)[1].split(">", 1)[0]
+    # Its image is described, and its document named, in its language.
+    strings = translations.STRINGS[language]
+    assert f'alt="{strings[media.IMAGES["guichet"]["alt"]]}"' in content
+    leaflet = re.escape(strings["Le dépliant du guichet"])
+    assert re.search(rf'data-document="PDF[^"]+">{leaflet}</a>', content)
     # Its taxonomies are those of its language, not the French ones.
     assert audience in content
     assert "Tout public" not in content

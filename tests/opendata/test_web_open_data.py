@@ -50,7 +50,7 @@ class OpenWebData(TestCase):
         locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
         self.assertEqual(
             locations,
-            ["http://testserver/sitemap-fr.xml", "http://testserver/sitemap-en.xml"],
+            ["http://localhost/sitemap-fr.xml", "http://localhost/sitemap-en.xml"],
         )
 
     def test_a_language_lists_only_its_own_pages_with_alternates_and_x_default(self):
@@ -81,7 +81,7 @@ class OpenWebData(TestCase):
         response = self.client.get("/robots.txt")
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         text = response.content.decode()
-        self.assertIn("Sitemap: http://testserver/sitemap.xml", text)
+        self.assertIn("Sitemap: http://localhost/sitemap.xml", text)
         for rule in ("Disallow: /*/search/", "Disallow: /*/services/?", "Disallow: /admin/"):
             self.assertIn(rule, text)
 
