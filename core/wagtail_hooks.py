@@ -6,9 +6,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import EmergencyNumber
+from .permissions import ItemRulesViewSetMixin, apply_item_rules
+
+apply_item_rules(EmergencyNumber)
 
 
-class EmergencyNumberViewSet(SnippetViewSet):
+class EmergencyNumberViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     model = EmergencyNumber
     icon = "warning"
     menu_order = 210

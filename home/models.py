@@ -10,11 +10,12 @@ from wagtail.search import index
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
+from core.permissions import ItemRulesPage
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(ResidentPage, Page):
+class HomePage(ItemRulesPage, ResidentPage, Page):
     """The site's front page in each language: search, themes, emergency numbers."""
 
     intro = models.TextField(
@@ -61,7 +62,7 @@ class HomePage(ResidentPage, Page):
         return context
 
 
-class StandardPage(ResidentPage, Page):
+class StandardPage(ItemRulesPage, ResidentPage, Page):
     """A plain content page: about us, accessibility statement, safety advice."""
 
     intro = models.TextField(

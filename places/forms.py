@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import SameLocaleModelForm
 from core.validators import international_phone
 
+from .teams import limit_to_team
+
 
 class LocalPhoneForm(SameLocaleModelForm):
     """A phone number typed as dialled locally gets the country code of ``country()``."""
@@ -21,6 +23,10 @@ class LocalPhoneForm(SameLocaleModelForm):
 
 
 class PlaceForm(LocalPhoneForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_to_team(self)
+
     def country(self):
         return self.cleaned_data.get("country")
 

@@ -2,10 +2,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisation, Place
+from core.permissions import ItemRulesViewSetMixin, apply_item_rules
+
+from .models import Organisation, Place, Team
+from .teams import BY_ORGANISATION, ORGANISATIONS
+
+apply_item_rules(Place, scope=BY_ORGANISATION)
+apply_item_rules(Organisation, scope=ORGANISATIONS)
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     model = Place
     icon = "home"
     list_display = ["name", "kind", "commune", "postcode", "locale"]
@@ -13,7 +19,7 @@ class PlaceViewSet(SnippetViewSet):
     search_fields = ["name", "commune", "postcode"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
     list_display = ["name", "kind", "locale"]
@@ -29,3 +35,16 @@ class PlacesGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlacesGroup)
+
+
+class TeamViewSet(SnippetViewSet):
+    """Teams are set up by administrators (no group is given their permissions)."""
+
+    model = Team
+    icon = "group"
+    add_to_settings_menu = True
+    menu_order = 610
+    list_display = ["group"]
+
+
+register_snippet(TeamViewSet)

@@ -11,13 +11,14 @@ from core.cards import attach_cards
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
+from core.permissions import ItemRulesPage
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
 from .index import ServiceIndexPage
 from .service import ServicePage
 
 
-class ThemePage(ResidentPage, Page):
+class ThemePage(ItemRulesPage, ResidentPage, Page):
     """A landing page for one theme (seniors, disability…) presenting its services."""
 
     theme = models.ForeignKey(
