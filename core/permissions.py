@@ -24,14 +24,13 @@ from wagtail.models import Locale, Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView
 
 # What a Translator may do with a French source: look at it, and ask for its translation.
 READ_ACTIONS = frozenset({"view"})
 
-SOURCE_REFUSED = _(
-    "Only Editors and Moderators change the French original; translate it instead, in its language."
-)
+SOURCE_REFUSED = _("Only Editors and Moderators change the French original: translate it instead.")
 SCOPE_REFUSED = _("Your team changes only the services and places of its organisations.")
 
 
@@ -138,11 +137,30 @@ class CheckedEditView(EditView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class VisibleChoicesMixin:
+    """A chooser's list: what the user's scope lets them see."""
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        policy = policy_registry.get_by_type(self.model_class)
+        if isinstance(policy, ItemPermissionPolicy):
+            return policy.visible_to(self.request.user, objects)
+        return objects
+
+
+class CheckedChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (VisibleChoicesMixin, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (VisibleChoicesMixin, chooser.ChooseResultsView), {}
+    )
+
+
 class ItemRulesViewSetMixin:
-    """For a snippet viewset: the listing shows what the user's scope lets them see, and
-    editing an item asks the rules."""
+    """For a snippet viewset: the listing and the chooser show what the user's scope lets
+    them see, and editing an item asks the rules."""
 
     edit_view_class = CheckedEditView
+    chooser_viewset_class = CheckedChooserViewSet
 
     def get_queryset(self, request):
         policy = self.permission_policy

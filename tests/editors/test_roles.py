@@ -170,6 +170,14 @@ def test_listings_show_a_team_its_own_items(client, roles, role, sees_theirs):
         assert (name_of(theirs) in content) is sees_theirs, kind
 
 
+@pytest.mark.parametrize(("role", "sees_theirs"), [("Team editor", False), ("Editor", True)])
+def test_the_organisation_chooser_offers_a_team_its_own(client, roles, role, sees_theirs):
+    admin_as(client, roles, role)
+    content = client.get("/admin/snippets/choose/places/organisation/?locale=fr").json()["html"]
+    assert "Ville de Vernier" in content
+    assert ("Hospice général" in content) is sees_theirs
+
+
 def name_of(item):
     return getattr(item, "title", None) or item.name
 
@@ -282,3 +290,10 @@ def test_stale_translations_say_what_to_do_on_the_report_and_the_dashboard(clien
         report.content.decode()
     )
     assert "1 translation is behind its French page." in dashboard.content.decode()
+
+
+def test_a_snippet_not_in_every_language_shows_translate_beside_save(client, roles):
+    theme = roles.items["fr", "theme"]
+    url = f"/admin/snippets/taxonomy/theme/edit/{theme.pk}/"
+    content = admin_as(client, roles, "Editor").get(url).content.decode()
+    assert f'href="/admin/localize/submit/snippet/taxonomy/theme/{theme.pk}/"' in content
