@@ -7,6 +7,8 @@ an editor's changes to demo content survive a re-run.
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
@@ -16,7 +18,7 @@ from home.models import HomePage, SafetySettings, StandardPage
 from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
 from places.hours import closes_next_day
-from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
+from places.models import Organisation, Place, PlaceHoursException, PlaceOpeningPeriod, Team
 from search import indexing
 from services_directory.models import (
     ServiceHoursException,
@@ -123,6 +125,7 @@ class DemoLoader:
         self.needs, created = load_vocabulary(self.locale, self.themes, self.audiences)
         self.created += created
         self.load_places()
+        self.load_team()
         home = self.load_home()
         directory = self.load_directory(home)
         self.load_services(directory)
@@ -230,6 +233,16 @@ class DemoLoader:
                         PlaceHoursException.objects.create(
                             place=place, start_date=start, end_date=end, closed=True, reason=reason
                         )
+
+    def load_team(self):
+        """Vernier's editors change only Vernier's services and places (places.teams)."""
+        group, _c = self.get_or_create(Group, {"name": places.TEAM["name"]}, {})
+        team, _c = self.get_or_create(Team, {"group": group}, {})
+        team.organisations.add(*(self.organisations[key] for key in places.TEAM["organisations"]))
+        member, _created = self.get_or_create(
+            get_user_model(), {"username": places.TEAM["member"]}, {"password": "!"}
+        )
+        member.groups.add(group, Group.objects.get(name="Editors"))
 
     # Pages ---------------------------------------------------------------------------
     def add_page(self, parent, page):
