@@ -36,18 +36,21 @@ def submit_for_moderation(request, translation_id):
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", whose "Publish immediately" only those
-    who may publish can tick: the others' synchronised translations stay drafts, to be
-    submitted to the Moderators (``localization.submission``).
+    who may publish are offered: the others' synchronised translations stay drafts, to
+    be submitted to the Moderators (``localization.submission``).
 
     Served at wagtail-localize's own address (localization.wagtail_hooks).
     """
 
+    def may_publish(self):
+        return user_may(self.request.user, "publish", self.object.get_source_instance())
+
     def get_form(self):
         form = super().get_form()
-        if not user_may(self.request.user, "publish", self.object.get_source_instance()):
-            field = form.fields["publish_translations"]
-            field.disabled = True
-            field.help_text = _(
-                "Only Moderators publish: open each translation and submit it for moderation."
-            )
+        if not self.may_publish():
+            del form.fields["publish_translations"]
         return form
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
+        return super().form_valid(form)
