@@ -11,9 +11,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .documents import SummarisedDocumentLinkHandler
 from .models import EmergencyNumber
 from .moderation import changes_requested
+from .permissions import ItemRulesViewSetMixin, apply_item_rules
+
+apply_item_rules(EmergencyNumber)
 
 
-class EmergencyNumberViewSet(SnippetViewSet):
+class EmergencyNumberViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     model = EmergencyNumber
     icon = "warning"
     menu_order = 210

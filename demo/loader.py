@@ -9,6 +9,8 @@ an editor's changes to demo content survive a re-run.
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
@@ -20,7 +22,14 @@ from home.models import HomePage, SafetySettings, StandardPage
 from kiosk.models import KioskProfile
 from localization.sync import synchronise_all_trees
 from places.hours import closes_next_day
-from places.models import Commune, Organisation, Place, PlaceHoursException, PlaceOpeningPeriod
+from places.models import (
+    Commune,
+    Organisation,
+    Place,
+    PlaceHoursException,
+    PlaceOpeningPeriod,
+    Team,
+)
 from search import indexing
 from services_directory.models import (
     ServiceHoursException,
@@ -286,6 +295,7 @@ class DemoLoader(SiteLoader):
 
     def load_own_content(self, home, directory):
         self.load_places()
+        self.load_team()
         self.images, self.documents, created = load_media()
         self.created += created
         self.load_services(directory)
@@ -350,6 +360,16 @@ class DemoLoader(SiteLoader):
                         PlaceHoursException.objects.create(
                             place=place, start_date=start, end_date=end, closed=True, reason=reason
                         )
+
+    def load_team(self):
+        """Vernier's editors change only Vernier's services and places (places.teams)."""
+        group, _c = self.get_or_create(Group, {"name": places.TEAM["name"]}, {})
+        team, _c = self.get_or_create(Team, {"group": group}, {})
+        team.organisations.add(*(self.organisations[key] for key in places.TEAM["organisations"]))
+        member, _created = self.get_or_create(
+            get_user_model(), {"username": places.TEAM["member"]}, {"password": "!"}
+        )
+        member.groups.add(group, Group.objects.get(name="Editors"))
 
     def load_standard_pages(self, home):
         existing = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))

@@ -11,10 +11,11 @@ from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
 from core.images import PageImage
 from core.page_cache import ResidentPage
+from core.permissions import ItemRulesPage
 from services_directory.blocks import TEXT_FEATURES
 
 
-class HomePage(ResidentPage, Page):
+class HomePage(ItemRulesPage, ResidentPage, Page):
     """The site's front page in each language: search, themes, emergency numbers."""
 
     intro = models.TextField(
@@ -61,7 +62,7 @@ class HomePage(ResidentPage, Page):
         return context
 
 
-class StandardPage(ResidentPage, PageImage, Page):
+class StandardPage(ItemRulesPage, ResidentPage, PageImage, Page):
     """A plain content page: about us, accessibility statement, safety advice."""
 
     intro = models.TextField(

@@ -12,6 +12,7 @@ from core.forms import SameLocaleModelForm
 from core.validators import international_phone
 
 from .identifiers import NORMALISERS
+from .teams import limit_to_team
 
 
 class LocalPhoneForm(SameLocaleModelForm):
@@ -28,6 +29,10 @@ class LocalPhoneForm(SameLocaleModelForm):
 
 
 class PlaceForm(LocalPhoneForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_to_team(self)
+
     def country(self):
         return self.cleaned_data.get("country")
 

@@ -596,3 +596,45 @@ class PlaceHoursException(Orderable, HoursException):
     class Meta(Orderable.Meta):
         verbose_name = _("hours exception")
         verbose_name_plural = _("hours exceptions")
+
+
+class Team(models.Model):
+    """The editors of one hub or organisation: they change only its services and places.
+
+    A team is a group of users (Settings → Groups) linked to organisations. Its members'
+    rights come from their role's group (Editors, Translators); the team narrows them
+    to its organisations' items, in every language (``places.teams``).
+    """
+
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="team",
+        help_text=_(
+            "The group of the team's members (Settings → Groups); give them a role too, "
+            "such as Editors."
+        ),
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations"),
+        related_name="teams",
+        help_text=_(
+            "Its members see and change only these organisations, their places and their "
+            "services, in every language."
+        ),
+    )
+
+    panels = [
+        FieldPanel("group"),
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["group__name"]
+
+    def __str__(self):
+        return self.group.name

@@ -6,11 +6,17 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.permissions import ItemRulesViewSetMixin, apply_item_rules
+
 from .admin_views import hours_preview
-from .models import Organisation, Place
+from .models import Organisation, Place, Team
+from .teams import BY_ORGANISATION, ORGANISATIONS
+
+apply_item_rules(Place, scope=BY_ORGANISATION)
+apply_item_rules(Organisation, scope=ORGANISATIONS)
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     model = Place
     icon = "home"
     list_display = ["name", "kind", "commune", "postcode", "locale"]
@@ -18,7 +24,7 @@ class PlaceViewSet(SnippetViewSet):
     search_fields = ["name", "commune", "postcode"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
     list_display = ["name", "kind", "locale"]
@@ -50,3 +56,16 @@ def hours_entry_js():
         static("js/admin/hours-entry.js"),
         reverse("places_hours_preview"),
     )
+
+
+class TeamViewSet(SnippetViewSet):
+    """Teams are set up by administrators (no group is given their permissions)."""
+
+    model = Team
+    icon = "group"
+    add_to_settings_menu = True
+    menu_order = 610
+    list_display = ["group"]
+
+
+register_snippet(TeamViewSet)

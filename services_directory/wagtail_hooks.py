@@ -4,7 +4,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from core.reports import can_edit_pages, register_report
+from places.teams import BY_ORGANISATION
 
+from .models import ServicePage
 from .reports import DirectoryView, ServicesToReviewView, overdue_services
 
 register_report(ServicesToReviewView, "services-to-review", _("Services to review"), "date", 50)
@@ -34,3 +36,10 @@ class ServicesToReviewPanel(Component):
 def add_services_to_review_panel(request, panels):
     if can_edit_pages(request.user):
         panels.append(ServicesToReviewPanel(request))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_the_teams_services(parent_page, pages, request):
+    """A team member's directory lists only their organisations' services."""
+    others = BY_ORGANISATION.outside(request.user, ServicePage.objects.all())
+    return pages.exclude(pk__in=others.values("pk"))

@@ -2,10 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.permissions import ItemRulesViewSetMixin, apply_item_rules
+
 from .models import AccessibilityFeature, AccessMode, Audience, Need, SpokenLanguage, Theme
 
+apply_item_rules(AccessibilityFeature, AccessMode, Audience, Need, SpokenLanguage, Theme)
 
-class TaxonomyViewSet(SnippetViewSet):
+
+class TaxonomyViewSet(ItemRulesViewSetMixin, SnippetViewSet):
     list_display = ["name", "slug", "sort_order", "locale"]
     # No "locale" here: Wagtail adds its own language filter to translatable snippets
     # (?locale=fr); a second one by primary key made the listing answer 404.

@@ -6,6 +6,14 @@ computed relative to the year the demo is loaded (see demo.loader).
 
 WEEKDAYS = (0, 1, 2, 3, 4)
 
+# A team (places.teams): its group's name, its organisations and its one member, an Editor
+# with no password until an administrator sets one (docs/editors.md).
+TEAM = {
+    "name": "Équipe Vernier – cohésion sociale",
+    "organisations": ["vernier-scs"],
+    "member": "editeur-vernier",
+}
+
 # key: (name, kind, website, phone, email)
 ORGANISATIONS = {
     "vernier-scs": (

@@ -1,12 +1,14 @@
 from html import unescape
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.models import Page
 
 from localization.freshness import freshness_of, source_language
+from localization.submission import can_submit
 
 register = template.Library()
 
@@ -132,3 +134,13 @@ def meta_description(page, default):
             if text:
                 return Truncator(text).chars(DESCRIPTION_LENGTH)
     return default
+
+
+@register.simple_tag(takes_context=True)
+def translation_submission(context):
+    """In wagtail-localize's editor: where to submit the translation, for those who may
+    not publish it (``localization.submission``); None for the others."""
+    instance = context.get("instance")
+    if instance is None or not can_submit(context["request"].user, instance):
+        return None
+    return {"url": reverse("submit_translation_for_moderation", args=[context["translation"].pk])}

@@ -8,12 +8,13 @@ from wagtail.search import index
 from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
 from core.page_cache import ResidentPage
+from core.permissions import ItemRulesPage
 
 from ..directory.listing import directory_context
 from .service import ServicePage
 
 
-class ServiceIndexPage(ResidentPage, Page):
+class ServiceIndexPage(ItemRulesPage, ResidentPage, Page):
     """The directory root (/fr/services/): every service, filterable.
 
     Wagtail serves a page through its model, so this page sits on top of the directory

@@ -29,6 +29,7 @@ from core.i18n import SOURCE_SLUG
 from core.images import PageImage
 from core.moderation import shown_to_residents
 from core.page_cache import ResidentPage
+from core.permissions import ItemRulesPage
 from core.validators import (
     international_phone,
     normalise_phone,
@@ -38,6 +39,7 @@ from core.validators import (
 from places.forms import OpeningPeriodsPanel
 from places.hours import Source, sources_by_place
 from places.models import catchment_field, opening_hours_from_rows
+from places.teams import BY_ORGANISATION, limit_to_team
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
 from ..blocks import ServiceBodyBlock
@@ -63,6 +65,7 @@ class ServicePageForm(SameLocalePageForm):
             if name in self.fields:
                 self.fields[name].required = True
                 self.fields[name].error_messages["required"] = message
+        limit_to_team(self)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -94,8 +97,11 @@ class ServicePageForm(SameLocalePageForm):
         return countries.pop() if len(countries) == 1 else None
 
 
-class ServicePage(ResidentPage, PageImage, Page):
+class ServicePage(ItemRulesPage, ResidentPage, PageImage, Page):
     """One form of help: what it is, for whom, how to get it, where and when."""
+
+    # A team changes only its organisations' services (places.teams).
+    page_scope = BY_ORGANISATION
 
     class Cost(models.TextChoices):
         FREE = "free", _("Free of charge")

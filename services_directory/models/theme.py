@@ -12,6 +12,7 @@ from core.forms import SameLocalePageForm
 from core.i18n import SOURCE_SLUG
 from core.images import PageImage
 from core.page_cache import ResidentPage
+from core.permissions import ItemRulesPage
 from search.documents import VOCABULARY_FIELD, vocabulary_text
 
 from ..blocks import TEXT_FEATURES
@@ -19,7 +20,7 @@ from .index import ServiceIndexPage
 from .service import ServicePage
 
 
-class ThemePage(ResidentPage, PageImage, Page):
+class ThemePage(ItemRulesPage, ResidentPage, PageImage, Page):
     """A landing page for one theme (seniors, disability…) presenting its services."""
 
     theme = models.ForeignKey(
