@@ -43,6 +43,14 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _one_minute(monkeypatch):
+    """Time stands still unless a test moves it (``at``): a page is kept for the minute,
+    and a slow machine must not cross into the next one between two requests."""
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+
+
 @pytest.fixture
 def place(module_service, site_tree):
     return read_again(module_service["place"])
