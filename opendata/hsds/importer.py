@@ -44,6 +44,7 @@ from services_directory.models import (
 )
 from taxonomy.models import AccessibilityFeature, SpokenLanguage
 
+from . import tabular
 from .serializers import DAYS, TAXONOMIES
 
 CREATED, UPDATED, UNCHANGED, INVALID = "created", "updated", "unchanged", "invalid"
@@ -64,11 +65,15 @@ class Outcome:
 
 
 def read_services(path, language=None):
-    """The services of an export folder (``<language>/services.json``), or of one JSON
-    file: a list of services, an API page (``contents``) or one service."""
+    """The services of an export folder (``<language>/services.json``, or the CSV
+    tables of ``hsds-csv``), or of one JSON file: a list of services, an API page
+    (``contents``) or one service."""
     path = Path(path)
     if path.is_dir():
-        path = path / (language or source_language()) / "services.json"
+        path = path / (language or source_language())
+        if not (path / "services.json").exists() and (path / "services.csv").exists():
+            return tabular.Reader(path).services()
+        path = path / "services.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, dict):
         data = data.get("contents", [data])
