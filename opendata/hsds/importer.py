@@ -77,6 +77,8 @@ def read_services(path, language=None):
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, dict):
         data = data.get("contents", [data])
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ValueError("not a list of HSDS services")
     return data
 
 
@@ -309,10 +311,15 @@ class Importer:
         try:
             with transaction.atomic():
                 self.build_service(record)
-        except (Invalid, ValidationError) as error:
+        except (Invalid, ValidationError, AttributeError, KeyError, TypeError, ValueError) as error:
             # Its transaction is rolled back: so are the outcomes it reported.
             self.outcomes, self.seen = outcomes, seen
-            reason = " ".join(error.messages) if isinstance(error, ValidationError) else error
+            if isinstance(error, ValidationError):
+                reason = " ".join(error.messages)
+            elif isinstance(error, Invalid):
+                reason = error
+            else:  # a field of the wrong shape, e.g. a text where a list is expected
+                reason = _("Unreadable record: %(error)s") % {"error": error}
             self.outcomes.append(
                 Outcome(
                     "service",

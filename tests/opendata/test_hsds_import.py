@@ -154,17 +154,20 @@ class RoundTrip(TestCase):
 
     def test_invalid_records_are_reported_and_skipped_the_others_imported(self):
         good = read_services(self.folder)
-        nameless, bad_phone, unknown_term = (copy.deepcopy(good[0]) for _ in range(3))
-        nameless["id"], bad_phone["id"], unknown_term["id"] = "a", "b", "c"
+        nameless, bad_phone, unknown_term, garbled = (copy.deepcopy(good[0]) for _ in range(4))
+        nameless["id"], bad_phone["id"], unknown_term["id"], garbled["id"] = "a", "b", "c", "d"
+        garbled["service_at_locations"] = "Antenne des Avanchets"
         del nameless["name"]
         bad_phone["phones"] = [{"number": "022 306"}]
         unknown_term["attributes"][0]["taxonomy_term"] |= {"code": "inconnu", "name": "Inconnu"}
-        outcomes = Importer("test").run([nameless, bad_phone, *good, unknown_term])
+        outcomes = Importer("test").run([nameless, bad_phone, *good, unknown_term, garbled])
         invalid = {o.source_id: o.reason for o in outcomes if o.status == "invalid"}
-        self.assertEqual(set(invalid), {"a", "b", "c"})
+        self.assertEqual(set(invalid), {"a", "b", "c", "d"})
         self.assertIn("title", invalid["a"])
         self.assertIn("+41 22 306 06 60", invalid["b"])  # the format expected, in any language
         self.assertIn("Inconnu", invalid["c"])
         self.assertEqual(ServicePage.objects.count(), 2)
-        self.assertEqual(ImportedRecord.objects.filter(source_id__in=["a", "b", "c"]).count(), 0)
+        self.assertEqual(
+            ImportedRecord.objects.filter(source_id__in=["a", "b", "c", "d"]).count(), 0
+        )
         self.assertTrue(Page.objects.filter(title=good[0]["name"]).exists())
