@@ -13,6 +13,7 @@ site's source language; they are never created, since a term is not moderated an
 would reach residents at once. One language is imported: the source language's.
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -166,7 +167,9 @@ class Importer:
         self.seen = {}
 
     def run(self, services):
-        with transaction.atomic():
+        """Imports each service in a transaction of its own; a dry run in one more, rolled
+        back at the end."""
+        with transaction.atomic() if self.dry_run else contextlib.nullcontext():
             for record in services:
                 self.service(record)
             if self.dry_run:
@@ -194,8 +197,9 @@ class Importer:
         )
 
     def save(self, kind, model, record, build):
-        """Creates or updates the draft made from ``record``; ``build(instance)`` fills a
-        fresh or latest-draft instance and returns it with a function that saves it."""
+        """The draft made from ``record``, created or updated when the record is new or
+        changed: ``build(current)`` fills the latest draft (None: a new object), saves it as
+        a draft and returns it."""
         source_id = str(record.get("id") or "")
         if (kind, source_id) in self.seen:
             return self.seen[(kind, source_id)]
