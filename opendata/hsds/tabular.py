@@ -5,8 +5,9 @@ columns are its plain fields, in the standard's order; an object nested in anoth
 becomes a row of its own type's table, pointing at its parent through the
 ``<parent>_id`` column the standard gives it (a service's phone: ``phones.csv`` with
 ``service_id``). An object met several times (a place where several services are
-delivered) is one row. ``tests/opendata/test_hsds_tables.py`` checks the columns against
-the standard's schemas and every row against its object's schema.
+delivered) is one row. ``Reader`` turns the tables back into nested services (what
+``import_hsds`` reads), by the same rule. ``tests/opendata/test_hsds_tables.py`` checks
+the columns against the standard's schemas and every row against its object's schema.
 """
 
 import csv
@@ -167,3 +168,75 @@ def cell(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
+
+
+def typed(value, kind):
+    """A cell as the object had it: an empty cell is an absent field."""
+    if value == "":
+        return None
+    if kind == "number":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    return value
+
+
+def read_table(folder, object_type):
+    path = folder / TABLES[object_type][0]
+    if not path.exists():
+        return []
+    kinds = dict(columns(object_type))
+    with path.open(encoding="utf-8", newline="") as file:
+        return [
+            {
+                name: typed(value, kinds.get(name, "string"))
+                for name, value in row.items()
+                if value != ""
+            }
+            for row in csv.DictReader(file)
+        ]
+
+
+class Reader:
+    """The tables of a folder read back into nested objects: an object nests the rows
+    pointing at it through ``<its type>_id`` (a list field, e.g. a service's ``phones``)
+    and the object its own ``<type>_id`` column names (a field named after the type, e.g.
+    its ``organization``); attributes point at theirs through ``link_id``. A type never
+    nests within itself."""
+
+    def __init__(self, folder):
+        self.rows = {object_type: read_table(folder, object_type) for object_type in TABLES}
+        self.by_id = {
+            object_type: {row["id"]: row for row in rows if "id" in row}
+            for object_type, rows in self.rows.items()
+        }
+
+    def services(self):
+        return [self.nested("service", row, ("service",)) for row in self.rows["service"]]
+
+    def nested(self, object_type, row, ancestors):
+        item = dict(row)
+        for field, nested_type in NESTED.items():
+            if nested_type in ancestors:
+                continue
+            if field == nested_type and f"{nested_type}_id" in dict(columns(object_type)):
+                child = self.by_id[nested_type].get(row.get(f"{nested_type}_id"))
+                if child is not None:
+                    item[field] = self.nested(nested_type, child, (*ancestors, nested_type))
+                continue
+            children = [
+                self.nested(nested_type, child, (*ancestors, nested_type))
+                for child in self.children(nested_type, object_type, row["id"])
+            ]
+            if children:
+                item[field] = children
+        return item
+
+    def children(self, object_type, parent_type, parent_id):
+        if object_type == "attribute":
+            return [
+                row
+                for row in self.rows[object_type]
+                if (row.get("link_entity"), row.get("link_id")) == (parent_type, parent_id)
+            ]
+        key = f"{parent_type}_id"
+        return [row for row in self.rows[object_type] if row.get(key) == parent_id]
