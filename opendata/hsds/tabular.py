@@ -6,7 +6,7 @@ becomes a row of its own type's table, pointing at its parent through the
 ``<parent>_id`` column the standard gives it (a service's phone: ``phones.csv`` with
 ``service_id``). An object met several times (a place where several services are
 delivered) is one row. ``Reader`` turns the tables back into nested services (what
-``import_hsds`` reads), by the same rule. ``tests/opendata/test_hsds_tables.py`` checks
+``import_hsds`` reads), by the same rule. ``tests/opendata/test_hsds_api.py`` checks
 the columns against the standard's schemas and every row against its object's schema.
 """
 
