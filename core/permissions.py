@@ -149,6 +149,11 @@ class VisibleChoicesMixin:
 
 
 class CheckedChooserViewSet(chooser.SnippetChooserViewSet):
+    # Wagtail translates these when it is imported, in LANGUAGE_CODE (French): the English
+    # admin read "Choisir". Translated for each request instead, in the editor's language.
+    choose_one_text = _("Choose")
+    choose_another_text = _("Choose another")
+    edit_item_text = _("Edit")
     choose_view_class = type("ChooseView", (VisibleChoicesMixin, chooser.ChooseView), {})
     choose_results_view_class = type(
         "ChooseResultsView", (VisibleChoicesMixin, chooser.ChooseResultsView), {}
