@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint format messages messages-check compilemessages bench relevance faults lighthouse setup demo chromium java node clean
+.PHONY: help run test prod-check lint format messages messages-check compilemessages bench relevance faults lighthouse setup demo chromium java node nginx clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,11 @@ node: ## Install Debian's Node.js and npm (they run Lighthouse) when missing
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+
+nginx: ## Install Debian's nginx (the production stack of make prod-check and make test) when missing
+	@PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx >/dev/null; }
 
 demo: setup ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput
@@ -91,7 +96,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379
 PYTEST := $(BIN)/pytest --durations=25
 POSTGRES := TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB)
 
-test: setup chromium java lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
+test: setup chromium java nginx lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
 	@mkdir -p $(TEST_LOGS)
 	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when all are done)"
 	@run() { log=$$1; shift; env "$$@" >$(TEST_LOGS)/$$log.log 2>&1; }; \
@@ -103,6 +108,15 @@ test: setup chromium java lint messages-check ## Set up and run every check, on 
 	  echo "==================== $$log ===================="; cat $(TEST_LOGS)/$$log.log; \
 	done; \
 	exit $$status
+
+# The production stack (deploy/: gunicorn behind nginx, production settings) on PostgreSQL
+# and Redis, checked from outside (tests/production/). make test runs the same tests in its
+# PostgreSQL pass on the demo.
+PROD_CHECK_DB ?= proxima_prod
+
+prod-check: setup nginx ## Production settings under gunicorn behind nginx, on PostgreSQL and Redis, checked from outside
+	TEST_DATABASE=postgres POSTGRES_DB=$(PROD_CHECK_DB) REDIS_URL=$(REDIS_TEST_URL)/12 \
+	  $(BIN)/pytest --demo-tests=only tests/production
 
 bench: setup ## Measure directory, search and service pages with 10,000 services
 	$(BIN)/python -m benchmarks.run

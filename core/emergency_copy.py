@@ -5,6 +5,10 @@ query it. So each save or deletion of an emergency number writes the numbers, in
 and English, to ``settings.EMERGENCY_NUMBERS_COPY`` (under ``MEDIA_ROOT`` by default,
 which every app server shares); ``manage.py write_emergency_copy`` writes it at deploy.
 ``core.errors.server_error`` reads it.
+
+Beside it, the error page itself is written, rendered with those numbers (the copy's
+name with ``.html``): the reverse proxy shows it when the application does not answer at
+all (nginx's ``error_page 502 503 504``, deploy/nginx/proxima.conf).
 """
 
 import json
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.template import loader
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -25,6 +30,16 @@ LANGUAGES = ("fr", "en")
 
 def copy_path():
     return Path(settings.EMERGENCY_NUMBERS_COPY)
+
+
+def page_path():
+    """The error page for the proxy, beside the copy (deploy/stack.py names it alike)."""
+    return copy_path().with_suffix(".html")
+
+
+def render_page(entries):
+    """The error page (templates/500.html) with these numbers."""
+    return loader.get_template("500.html").render({"emergency_numbers": entries})
 
 
 def numbers():
@@ -61,17 +76,26 @@ def numbers():
 
 
 def write():
-    """Writes the copy at once (a whole new file, so a reader never sees half of it)."""
+    """Writes the copy, then the proxy's error page, each at once (a whole new file, so
+    a reader never sees half of it)."""
+    entries = numbers()
     path = copy_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    content = json.dumps(
-        {"written": timezone.now().isoformat(), "numbers": numbers()}, ensure_ascii=False
+    replace(
+        path,
+        json.dumps({"written": timezone.now().isoformat(), "numbers": entries}, ensure_ascii=False),
     )
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as f:
+    replace(page_path(), render_page(entries))
+    return path
+
+
+def replace(path, content):
+    with tempfile.NamedTemporaryFile(
+        "w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8"
+    ) as f:
         f.write(content)
     os.chmod(f.name, 0o644)
     os.replace(f.name, path)
-    return path
 
 
 def write_after_commit(**_signal_kwargs):

@@ -10,7 +10,6 @@ import logging
 import threading
 
 from django.http import HttpResponseServerError
-from django.template import loader
 from django.utils.log import AdminEmailHandler
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -28,9 +27,7 @@ FALLBACK = (
 def server_error(request):
     """``handler500``: the error page with the emergency numbers of the last copy."""
     try:
-        content = loader.get_template("500.html").render(
-            {"emergency_numbers": emergency_copy.read()}
-        )
+        content = emergency_copy.render_page(emergency_copy.read())
     except Exception:
         logger.exception("The error page could not be rendered")
         content = FALLBACK

@@ -135,3 +135,12 @@ def test_without_error_email_nobody_is_mailed(settings, copy_file, client, broke
     settings.ADMINS = []
     error_page(client)
     assert mail.outbox == []
+
+
+def test_the_copy_comes_with_the_page_the_proxy_shows_when_the_app_is_down(copy_file, numbers):
+    call_command("write_emergency_copy")
+    page = emergency_copy.page_path()
+    assert page == copy_file.with_suffix(".html")
+    content = page.read_text(encoding="utf-8")
+    assert 'href="tel:3919"' in content
+    assert "Violence against women" in content
