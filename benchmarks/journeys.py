@@ -37,7 +37,8 @@ LANGUAGE_WEIGHTS = {
     "ta": 4,
     "ti": 4,
 }
-MAX_FACETS = 3
+# How many facet options a resident ticks: mostly one, sometimes two or three.
+FACET_COUNT_WEIGHTS = {1: 6, 2: 3, 3: 1}
 SEARCH_QUERIES_PER_LANGUAGE = 10
 
 # What marks each kind of page: a page without it is wrong content.
@@ -168,7 +169,8 @@ def directory(rng, site):
     """The directory of a language with one to three facet options ticked."""
     language = site.language(rng, site.directories)
     options = site.facets[language]
-    chosen = rng.sample(options, min(len(options), rng.randint(1, MAX_FACETS)))
+    (count,) = rng.choices(list(FACET_COUNT_WEIGHTS), list(FACET_COUNT_WEIGHTS.values()))
+    chosen = rng.sample(options, min(len(options), count))
     path = f"{site.directories[language]}?{urlencode(sorted(chosen))}"
     return [Request(path, "directory with facets", language, DIRECTORY)]
 

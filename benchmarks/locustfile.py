@@ -12,11 +12,16 @@ By hand, against a running site (its certificate is not checked, as for a loopba
         -H https://127.0.0.1:8443 -u 50 -r 50 -t 30s
 
 ``--stock-pages N`` visits a stock Wagtail site instead (its home page and N plain pages).
+``--site-file PATH`` keeps what discovery found, for the next runs (``make load``'s steps:
+discovery would otherwise take the first seconds of each).
 """
 
+import dataclasses
+import json
 import random
 import ssl
 import urllib.request
+from pathlib import Path
 
 from locust import FastHttpUser, constant_throughput, events, task
 
@@ -33,6 +38,11 @@ def _options(parser):
         type=int,
         default=0,
         help="Visit a stock Wagtail site with this many plain pages instead of Proxima",
+    )
+    parser.add_argument(
+        "--site-file",
+        default="",
+        help="Keep what discovery found in this JSON file, and read it from there next time",
     )
 
 
@@ -53,13 +63,21 @@ def fetcher(host):
 
 @events.test_start.add_listener
 def _discover(environment, **_kwargs):
+    options = environment.parsed_options
+    kept = Path(options.site_file) if options.site_file else None
+    PLAN["journeys"] = (
+        journeys.STOCK_JOURNEYS if options.stock_pages else journeys.RESIDENT_JOURNEYS
+    )
+    if kept and kept.exists():
+        PLAN["site"] = journeys.Site(**json.loads(kept.read_text()))
+        return
     get = fetcher(environment.host.rstrip("/"))
-    if environment.parsed_options.stock_pages:
-        PLAN["site"] = journeys.stock_site(get, environment.parsed_options.stock_pages)
-        PLAN["journeys"] = journeys.STOCK_JOURNEYS
+    if options.stock_pages:
+        PLAN["site"] = journeys.stock_site(get, options.stock_pages)
     else:
         PLAN["site"] = journeys.discover(get)
-        PLAN["journeys"] = journeys.RESIDENT_JOURNEYS
+    if kept:
+        kept.write_text(json.dumps(dataclasses.asdict(PLAN["site"])))
 
 
 class Visitor(FastHttpUser):

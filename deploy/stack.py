@@ -75,6 +75,28 @@ class StackError(RuntimeError):
     """nginx or gunicorn could not start (the message ends with their logs)."""
 
 
+@dataclass(frozen=True)
+class App:
+    """The Django project gunicorn serves: its folder, WSGI module, production settings
+    and release commands (manage.py's). Proxima by default; ``make load`` serves a stock
+    Wagtail site the same way, to compare (benchmarks/load.py)."""
+
+    folder: Path
+    wsgi: str
+    settings: str
+    release: tuple
+
+
+PROXIMA = App(
+    folder=ROOT,
+    wsgi="config.wsgi",
+    settings="config.settings.production",
+    # Static files, the emergency numbers' copy (the error page's, and nginx's page when
+    # gunicorn is down).
+    release=(("collectstatic", "--noinput", "-v0"), ("write_emergency_copy",)),
+)
+
+
 @dataclass
 class Stack:
     url: str  # https://127.0.0.1:PORT, through nginx: what residents use
@@ -85,6 +107,7 @@ class Stack:
     static_root: Path
     media_root: Path
     environment: dict  # what gunicorn runs with (for manage.py commands alike)
+    app: App = PROXIMA
     _gunicorn: subprocess.Popen | None = field(default=None, repr=False)
     _nginx: subprocess.Popen | None = field(default=None, repr=False)
 
@@ -103,7 +126,7 @@ class Stack:
 
     def manage(self, *arguments):
         """``manage.py`` with the stack's environment (production settings)."""
-        return manage(self.environment, *arguments)
+        return manage(self.environment, *arguments, folder=self.app.folder)
 
     @contextlib.contextmanager
     def app_stopped(self):
@@ -155,7 +178,9 @@ def make_certificate(directory):
     return certificate, key
 
 
-def stack_environment(environment, url, app_address, static_root, media_root, workers):
+def stack_environment(
+    environment, url, app_address, static_root, media_root, workers, settings=PROXIMA.settings
+):
     """Production settings, with this stack's addresses and folders."""
     result = {**os.environ, **(environment or {})}
     defaults = {
@@ -173,7 +198,7 @@ def stack_environment(environment, url, app_address, static_root, media_root, wo
         if not result.get(name):
             result[name] = value
     result.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SETTINGS_MODULE=settings,
         STATIC_ROOT=str(static_root),
         BASE_URL=url,
         GUNICORN_BIND=app_address,
@@ -185,8 +210,8 @@ def stack_environment(environment, url, app_address, static_root, media_root, wo
 def start_gunicorn(stack):
     with open(stack.directory / "gunicorn.log", "a") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "config.wsgi"],
-            cwd=ROOT,
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), stack.app.wsgi],
+            cwd=stack.app.folder,
             env=stack.environment,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -247,11 +272,11 @@ def stop(process, seconds=STOP_SECONDS):
         process.wait(timeout=seconds)
 
 
-def manage(environment, *arguments):
+def manage(environment, *arguments, folder=ROOT):
     """``manage.py ARGUMENTS`` in ``environment``: its CompletedProcess (text output)."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *arguments],
-        cwd=ROOT,
+        [sys.executable, str(folder / "manage.py"), *arguments],
+        cwd=folder,
         env=environment,
         capture_output=True,
         text=True,
@@ -259,24 +284,23 @@ def manage(environment, *arguments):
     )
 
 
-def prepare_release(environment):
-    """What docs/deployment.md's release steps do before serving: static files, the
-    emergency numbers' copy (the error page's, and nginx's page when gunicorn is down)."""
-    for command in (["collectstatic", "--noinput", "-v0"], ["write_emergency_copy"]):
-        done = manage(environment, *command)
+def prepare_release(environment, app=PROXIMA):
+    """What docs/deployment.md's release steps do before serving (``app.release``)."""
+    for command in app.release:
+        done = manage(environment, *command, folder=app.folder)
         if done.returncode:
             raise StackError(f"manage.py {' '.join(command)} failed:\n{done.stderr[-3000:]}")
 
 
 @contextlib.contextmanager
-def running(environment=None, *, first_port=None, static_root=None, workers=2):
+def running(environment=None, *, first_port=None, static_root=None, workers=2, app=PROXIMA):
     """Starts the stack, yields its ``Stack``, stops it on leaving.
 
     ``environment``: variables over ``os.environ`` (DATABASE_URL, REDIS_URL, …).
     ``first_port``: nginx's HTTPS port, then its HTTP port and gunicorn's (three in a
     row); free ports by default. ``static_root``: collect there (and keep it) rather
     than in the temporary folder. ``workers``: gunicorn processes unless
-    GUNICORN_WORKERS is in the environment.
+    GUNICORN_WORKERS is in the environment. ``app``: the project served (``App``).
     """
     directory = Path(tempfile.mkdtemp(prefix="proxima-stack-"))
     directory.chmod(0o755)  # nginx's workers (nobody, when started by root) read it
@@ -290,7 +314,9 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
         static_root = Path(static_root) if static_root else directory / "static"
         media_root = Path((environment or {}).get("MEDIA_ROOT") or directory / "media")
         media_root.mkdir(parents=True, exist_ok=True)
-        env = stack_environment(environment, url, app_address, static_root, media_root, workers)
+        env = stack_environment(
+            environment, url, app_address, static_root, media_root, workers, app.settings
+        )
         certificate, key = make_certificate(directory)
         stack = Stack(
             url=url,
@@ -301,6 +327,7 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
             static_root=static_root,
             media_root=media_root,
             environment=env,
+            app=app,
         )
         (directory / "proxima.conf").write_text(
             render(
@@ -321,7 +348,7 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
                 },
             )
         )
-        prepare_release(env)
+        prepare_release(env, app)
         try:
             stack._gunicorn = start_gunicorn(stack)
             stack._nginx = start_nginx(directory)
