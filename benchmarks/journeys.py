@@ -16,6 +16,8 @@ language asked for (``<html lang="…">``) and it holds what marks its kind of p
 import html
 import random
 import re
+import ssl
+import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
@@ -158,6 +160,22 @@ def stock_site(get, pages):
     site.services["en"] = [f"/page-{number}/" for number in range(1, pages + 1)]
     site.assets["en"] = ASSET.findall(get("/")[1])
     return site
+
+
+def discovered(host, stock_pages=0):
+    """The ``Site`` at ``host`` (https://…), a stock Wagtail site if ``stock_pages``."""
+    # The stack's certificate is its own, made for the loopback: not checked, as
+    # Locust's FastHttpUser does not check it either.
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+
+    def get(path):
+        address = host.rstrip("/") + path
+        with urllib.request.urlopen(address, context=context, timeout=120) as response:  # noqa: S310 - the site under test
+            return response.status, response.read().decode()
+
+    return stock_site(get, stock_pages) if stock_pages else discover(get)
 
 
 def home(rng, site):

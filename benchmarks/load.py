@@ -2,13 +2,15 @@
 
 Proxima runs as deployed (deploy/stack.py: ``config.settings.production`` under gunicorn
 behind Debian's nginx, HTTPS, PostgreSQL and Redis), on a fresh PostgreSQL database with
-the demo. Locust (benchmarks/locustfile.py, headless, one process) sends residents'
-journeys (benchmarks/journeys.py) in steps of simulated residents, each starting at
-most one journey a second: from LOAD_FIRST_USERS, doubled while a step keeps p95 within
-LOAD_P95_MS and has no error, then one step between the last that passed and the first
-that failed. The highest rate of a passing step is the result. Then a spike: five times
-the residents of that step for LOAD_SPIKE_SECONDS, then that step's residents again for
-as long ("after"), each measured from its start.
+the demo. Where residents go is discovered once on the site (benchmarks/journeys.py);
+then Locust (benchmarks/locustfile.py, headless, one process) sends their journeys in
+steps of simulated residents, each starting at most one journey a second. After a
+warm-up run, steps start at LOAD_FIRST_USERS residents, doubled while a step keeps p95
+within LOAD_P95_MS with no error, halved while it does not (down to MIN_USERS), then one
+step between the highest that passed and the lowest that failed. The highest rate of a
+passing step is the result. Then a spike: five times the residents of that step for
+LOAD_SPIKE_SECONDS, then that step's residents again for as long ("after"), each
+measured from its start.
 
 A stock Wagtail site (``wagtail start`` with this virtualenv's Wagtail, its home page and
 LOAD_STOCK_PAGES plain pages, as ``make bench`` builds it) is served by the same stack
@@ -29,6 +31,8 @@ GUNICORN_WORKERS (2 × cores + 1, gunicorn's deployed default), POSTGRES_* for t
 """
 
 import csv
+import dataclasses
+import json
 import os
 import platform
 import resource
@@ -37,8 +41,10 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
+from benchmarks.journeys import discovered
 from benchmarks.run import analyse, database_url, prepare_demo, prepare_stock, stock_project
 from deploy.stack import App, running
 
@@ -59,6 +65,8 @@ FIRST_USERS = int(os.environ.get("LOAD_FIRST_USERS", "25"))
 MIN_USERS = 2
 MAX_USERS = 1600
 WARM_UP_SECONDS = 20
+# Locust's share of its one core above which it may be what limits a step.
+LOCUST_SATURATED = 80
 SPIKE_FACTOR = 5
 P95_LIMIT_MS = int(os.environ.get("LOAD_P95_MS", "300"))
 STOCK_PAGES = int(os.environ.get("LOAD_STOCK_PAGES", "500"))
@@ -209,14 +217,16 @@ class Result:
 
 def measure(url, site, stock_pages=0):
     """A warm-up, the steps, the highest passing one, then the spike and after it."""
-    (WORK / f"{site}-site.json").unlink(missing_ok=True)  # discovered afresh, once
+    # Where to go, discovered once (the first requests to a cold server are slow).
+    kept = WORK / f"{site}-site.json"
+    kept.write_text(json.dumps(dataclasses.asdict(discovered(url, stock_pages))))
 
     def run(users, seconds, label, reset=True):
         return locust(
             url, users, seconds, f"{site}-{label}", site, stock_pages=stock_pages, reset=reset
         )
 
-    # Discovery and a first pass through the pages, as a server that has been up a while.
+    # A first pass through the pages, as on a server that has been up a while.
     run(FIRST_USERS, WARM_UP_SECONDS, "warm-up")
     steps, users = [], FIRST_USERS
     highest_passed = lowest_failed = None
@@ -307,7 +317,6 @@ def errors_cell(step):
 
 def report(results, loads, elapsed):
     import django
-    import locust
     import wagtail
 
     proxima, stock = results["Proxima"], results["Stock Wagtail"]
@@ -342,7 +351,7 @@ def report(results, loads, elapsed):
         START_MARKER,
         f"Measured on {time.strftime('%Y-%m-%d')} — {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, Django {django.get_version()}, Wagtail "
-        f"{wagtail.__version__}, Locust {locust.__version__}; gunicorn with {WORKERS} sync workers "
+        f"{wagtail.__version__}, Locust {version('locust')}; gunicorn with {WORKERS} sync workers "
         f"behind nginx (HTTPS), PostgreSQL, Redis; steps of {STEP_SECONDS} s; `make load` took "
         f"{elapsed / 60:.0f} min {elapsed % 60:.0f} s.",
         "",
@@ -350,19 +359,19 @@ def report(results, loads, elapsed):
         "| --- | --- | --- |",
         *(f"| {label} | {cell(proxima)} | {cell(stock)} |" for label, cell in rows),
         "",
-        "| Site | Residents | req/s | p50 (ms) | p95 (ms) | Errors | Passed | Locust (% of a core) "
-        "| Machine busy (% of 2 cores) |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |",
+        "| Site | Residents | Requests | req/s | p50 (ms) | p95 (ms) | Errors | Passed "
+        "| Locust (% of a core) | Machine busy (% of 2 cores) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |",
     ]
     for name, result in results.items():
-        for label, step in [
-            *((str(s.users), s) for s in result.steps),
-            (f"{result.spike.users} (spike)", result.spike),
-            (f"{result.after.users} (after)", result.after),
+        for label, step, passed in [
+            *((str(s.users), s, "yes" if s.passed else "no") for s in result.steps),
+            (f"{result.spike.users} (spike)", result.spike, "—"),
+            (f"{result.after.users} (after)", result.after, "—"),
         ]:
             lines.append(
-                f"| {name} | {label} | {step.rate:.0f} | {ms(step.p50)} | {ms(step.p95)} | "
-                f"{errors_cell(step)} | {'yes' if step.passed else 'no'} | {step.locust_cpu:.0f} | "
+                f"| {name} | {label} | {step.requests} | {step.rate:.0f} | {ms(step.p50)} | "
+                f"{ms(step.p95)} | {errors_cell(step)} | {passed} | {step.locust_cpu:.0f} | "
                 f"{step.machine_cpu:.0f} |"
             )
     if proxima.best:
@@ -374,6 +383,13 @@ def report(results, loads, elapsed):
                 for name, (count, p95) in sorted(proxima.best.pages.items())
             )
             + ".",
+        ]
+    busiest = max(s.locust_cpu for r in results.values() for s in [*r.steps, r.spike, r.after])
+    if busiest >= LOCUST_SATURATED:
+        lines += [
+            "",
+            f"Locust used up to {busiest:.0f} % of its core: where it nears 100 %, the load "
+            "generator, not the server, limits the rate.",
         ]
     lines += [
         "",

@@ -12,15 +12,12 @@ By hand, against a running site (its certificate is not checked, as for a loopba
         -H https://127.0.0.1:8443 -u 50 -r 50 -t 30s
 
 ``--stock-pages N`` visits a stock Wagtail site instead (its home page and N plain pages).
-``--site-file PATH`` keeps what discovery found, for the next runs (``make load``'s steps:
-discovery would otherwise take the first seconds of each).
+``--site-file PATH`` reads where to go from a file ``make load`` wrote (it discovers the
+site once, before its timed runs) instead of discovering it at the start.
 """
 
-import dataclasses
 import json
 import random
-import ssl
-import urllib.request
 from pathlib import Path
 
 from locust import FastHttpUser, constant_throughput, events, task
@@ -42,42 +39,20 @@ def _options(parser):
     parser.add_argument(
         "--site-file",
         default="",
-        help="Keep what discovery found in this JSON file, and read it from there next time",
+        help="Where to go, from this JSON file (benchmarks/load.py writes it), not discovered",
     )
-
-
-def fetcher(host):
-    """``get(path) -> (status, text)`` for discovery, outside Locust's statistics."""
-    # The stack's certificate is its own, made for the loopback: not checked, as
-    # FastHttpUser does not check it either.
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-
-    def get(path):
-        with urllib.request.urlopen(host + path, context=context, timeout=30) as response:  # noqa: S310 - the host under test
-            return response.status, response.read().decode()
-
-    return get
 
 
 @events.test_start.add_listener
 def _discover(environment, **_kwargs):
     options = environment.parsed_options
-    kept = Path(options.site_file) if options.site_file else None
     PLAN["journeys"] = (
         journeys.STOCK_JOURNEYS if options.stock_pages else journeys.RESIDENT_JOURNEYS
     )
-    if kept and kept.exists():
-        PLAN["site"] = journeys.Site(**json.loads(kept.read_text()))
-        return
-    get = fetcher(environment.host.rstrip("/"))
-    if options.stock_pages:
-        PLAN["site"] = journeys.stock_site(get, options.stock_pages)
+    if options.site_file:
+        PLAN["site"] = journeys.Site(**json.loads(Path(options.site_file).read_text()))
     else:
-        PLAN["site"] = journeys.discover(get)
-    if kept:
-        kept.write_text(json.dumps(dataclasses.asdict(PLAN["site"])))
+        PLAN["site"] = journeys.discovered(environment.host, options.stock_pages)
 
 
 class Visitor(FastHttpUser):
