@@ -353,7 +353,7 @@ def report(results, loads, elapsed):
         f"Python {platform.python_version()}, Django {django.get_version()}, Wagtail "
         f"{wagtail.__version__}, Locust {version('locust')}; gunicorn with {WORKERS} sync workers "
         f"behind nginx (HTTPS), PostgreSQL, Redis; steps of {STEP_SECONDS} s; `make load` took "
-        f"{elapsed / 60:.0f} min {elapsed % 60:.0f} s.",
+        "{} min {:02d} s.".format(*divmod(round(elapsed), 60)),
         "",
         f"| | Proxima (the demo) | Stock Wagtail (home + {STOCK_PAGES} pages) |",
         "| --- | --- | --- |",
