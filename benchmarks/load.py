@@ -347,13 +347,14 @@ def report(results, loads, elapsed):
             lambda r: f"{max(s.locust_cpu for s in [*r.steps, r.spike, r.after]):.0f} % of a core",
         ),
     ]
+    minutes, seconds = divmod(round(elapsed), 60)
     lines = [
         START_MARKER,
         f"Measured on {time.strftime('%Y-%m-%d')} — {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, Django {django.get_version()}, Wagtail "
         f"{wagtail.__version__}, Locust {version('locust')}; gunicorn with {WORKERS} sync workers "
         f"behind nginx (HTTPS), PostgreSQL, Redis; steps of {STEP_SECONDS} s; `make load` took "
-        "{} min {:02d} s.".format(*divmod(round(elapsed), 60)),
+        f"{minutes} min {seconds:02d} s.",
         "",
         f"| | Proxima (the demo) | Stock Wagtail (home + {STOCK_PAGES} pages) |",
         "| --- | --- | --- |",
