@@ -134,7 +134,7 @@ relevance: setup ## Success@3 and MRR of the judged resident queries, per langua
 LIGHTHOUSE_VERSION := 12.2.3
 LIGHTHOUSE_DIR ?= $(VENV)/lighthouse
 
-lighthouse: demo chromium node ## Lighthouse scores (phone) of home, directory and a service page in fr and ar
+lighthouse: demo chromium node nginx ## Lighthouse scores (phone) of home, directory and a service page in fr and ar
 	@test "$$(node -p "require('$(abspath $(LIGHTHOUSE_DIR))/node_modules/lighthouse/package.json').version" 2>/dev/null)" = $(LIGHTHOUSE_VERSION) || \
 	  npm install --prefix $(LIGHTHOUSE_DIR) --save-exact --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
 	LIGHTHOUSE_DIR=$(LIGHTHOUSE_DIR) $(BIN)/python -m benchmarks.lighthouse

@@ -259,7 +259,7 @@ STOCK_APP = App(
     folder=STOCK,
     wsgi="stocksite.wsgi",
     settings="stocksite.settings.load",
-    release=(("collectstatic", "--noinput", "-v0"),),
+    release=("manage.py", "collectstatic", "--noinput", "-v0"),
 )
 
 

@@ -8,8 +8,9 @@ application the way docs/deployment.md deploys it, with the very files of deploy
     with running({"DATABASE_URL": "postgres://…", "REDIS_URL": "redis://…"}) as stack:
         urllib.request.urlopen(stack.url + "/fr/", context=stack.ssl_context())
 
-``running()`` prepares a release in a temporary folder (``collectstatic`` into its own
-STATIC_ROOT, ``write_emergency_copy``), makes a self-signed certificate for 127.0.0.1 and
+``running()`` prepares a release in a temporary folder (deploy/release.py:
+``collectstatic`` into its own STATIC_ROOT, ``write_emergency_copy``, ``check --deploy``,
+whose findings it keeps), makes a self-signed certificate for 127.0.0.1 and
 localhost (openssl), renders deploy/nginx/proxima.conf, starts gunicorn with
 deploy/gunicorn.conf.py and ``config.settings.production``, then nginx in the foreground
 (``daemon off``, its pid, logs and temporary files in the folder), waits until a page
@@ -78,8 +79,8 @@ class StackError(RuntimeError):
 @dataclass(frozen=True)
 class App:
     """The Django project gunicorn serves: its folder, WSGI module, production settings
-    and release commands (manage.py's). Proxima by default; ``make load`` serves a stock
-    Wagtail site the same way, to compare (benchmarks/load.py)."""
+    and release step (a Python command run in its folder). Proxima by default; ``make
+    load`` serves a stock Wagtail site the same way, to compare (benchmarks/load.py)."""
 
     folder: Path
     wsgi: str
@@ -91,9 +92,7 @@ PROXIMA = App(
     folder=ROOT,
     wsgi="config.wsgi",
     settings="config.settings.production",
-    # Static files, the emergency numbers' copy (the error page's, and nginx's page when
-    # gunicorn is down).
-    release=(("collectstatic", "--noinput", "-v0"), ("write_emergency_copy",)),
+    release=("-m", "deploy.release"),
 )
 
 
@@ -107,6 +106,7 @@ class Stack:
     static_root: Path
     media_root: Path
     environment: dict  # what gunicorn runs with (for manage.py commands alike)
+    deploy_check: str = ""  # what `manage.py check --deploy` said of this environment
     app: App = PROXIMA
     _gunicorn: subprocess.Popen | None = field(default=None, repr=False)
     _nginx: subprocess.Popen | None = field(default=None, repr=False)
@@ -128,15 +128,10 @@ class Stack:
         """``manage.py`` with the stack's environment (production settings)."""
         return manage(self.environment, *arguments, folder=self.app.folder)
 
-    @contextlib.contextmanager
-    def app_stopped(self):
-        """gunicorn stopped meanwhile (nginx still up), started again afterwards."""
+    def stop_app(self):
+        """Stops gunicorn for good (nginx stays up and answers 502 with the emergency page):
+        for the last check of a run, as starting it again costs seconds."""
         stop(self._gunicorn)
-        try:
-            yield
-        finally:
-            self._gunicorn = start_gunicorn(self)
-            wait_until_ready(self)
 
 
 def free_port():
@@ -260,16 +255,19 @@ def wait_until_ready(stack, seconds=STARTUP_SECONDS):
     raise StackError(f"No answer through nginx within {seconds} s\n{stack.logs()}")
 
 
-def stop(process, seconds=STOP_SECONDS):
-    """Stops a process we started and its children (its session), within ``seconds``."""
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)  # gunicorn: graceful; nginx: fast shutdown
-    try:
-        process.wait(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=seconds)
+def stop(*processes, seconds=STOP_SECONDS):
+    """Stops processes we started and their children (their sessions), together, within
+    ``seconds`` each."""
+    alive = [p for p in processes if p is not None and p.poll() is None]
+    for process in alive:
+        # Quick shutdown for both (a test stack has no request worth waiting for).
+        process.send_signal(signal.SIGINT)
+    for process in alive:
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=seconds)
 
 
 def manage(environment, *arguments, folder=ROOT):
@@ -285,11 +283,19 @@ def manage(environment, *arguments, folder=ROOT):
 
 
 def prepare_release(environment, app=PROXIMA):
-    """What docs/deployment.md's release steps do before serving (``app.release``)."""
-    for command in app.release:
-        done = manage(environment, *command, folder=app.folder)
-        if done.returncode:
-            raise StackError(f"manage.py {' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    """The app's release step (Proxima's: collectstatic, write_emergency_copy, check --deploy;
+    deploy/release.py): what it printed (``check --deploy``'s findings)."""
+    done = subprocess.run(
+        [sys.executable, *app.release],
+        cwd=app.folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_SECONDS,
+    )
+    if done.returncode:
+        raise StackError(f"The release steps failed ({app.release}):\n{done.stderr[-3000:]}")
+    return (done.stdout + done.stderr).strip()
 
 
 @contextlib.contextmanager
@@ -348,14 +354,14 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2, a
                 },
             )
         )
-        prepare_release(env, app)
+        # Before gunicorn starts: its workers read the static files' manifest once, early.
+        stack.deploy_check = prepare_release(env, app)
         try:
             stack._gunicorn = start_gunicorn(stack)
             stack._nginx = start_nginx(directory)
             wait_until_ready(stack)
             yield stack
         finally:
-            stop(stack._nginx)
-            stop(stack._gunicorn)
+            stop(stack._nginx, stack._gunicorn)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
