@@ -65,6 +65,7 @@ FIRST_USERS = int(os.environ.get("LOAD_FIRST_USERS", "25"))
 MIN_USERS = 2
 MAX_USERS = 1600
 WARM_UP_SECONDS = 20
+STOP_SECONDS = 30
 # Locust's share of its one core above which it may be what limits a step.
 LOCUST_SATURATED = 80
 SPIKE_FACTOR = 5
@@ -145,6 +146,10 @@ def locust(url, users, seconds, label, site, *, stock_pages=0, reset=True):
         "--only-summary",
         "--loglevel",
         "WARNING",
+        # At the end, requests under way are waited for and counted (the slowest, when
+        # the server is overwhelmed), not dropped.
+        "--stop-timeout",
+        str(STOP_SECONDS),
         "--site-file",
         str(WORK / f"{site}-site.json"),
     ]
@@ -246,7 +251,7 @@ def measure(url, site, stock_pages=0):
         middle = (highest_passed + lowest_failed) // 2
         steps.append(run(middle, STEP_SECONDS, middle))
     best = max((step for step in steps if step.passed), key=lambda step: step.rate, default=None)
-    base = best.users if best else FIRST_USERS
+    base = best.users if best else min(step.users for step in steps)
     return Result(
         steps,
         best,
@@ -308,6 +313,16 @@ def ms(value):
     return f"{value:.0f}"
 
 
+def timing(step, value):
+    return ms(value) if step.requests else "—"
+
+
+def summary(step):
+    if not step.requests:
+        return f"no answer completed ({step.seconds} s)"
+    return f"{step.rate:.0f} req/s, p95 {ms(step.p95)} ms, errors {errors_cell(step)}"
+
+
 def errors_cell(step):
     if not step.failures:
         return "0"
@@ -332,15 +347,11 @@ def report(results, loads, elapsed):
         ("p50 / p95 at that rate", lambda r: best(r, lambda s: f"{ms(s.p50)} / {ms(s.p95)} ms")),
         (
             f"Spike: {SPIKE_FACTOR}× the residents for {SPIKE_SECONDS} s",
-            lambda r: (
-                f"{r.spike.rate:.0f} req/s, p95 {ms(r.spike.p95)} ms, errors {errors_cell(r.spike)}"
-            ),
+            lambda r: summary(r.spike),
         ),
         (
             f"The {SPIKE_SECONDS} s after it",
-            lambda r: (
-                f"{r.after.rate:.0f} req/s, p95 {ms(r.after.p95)} ms, errors {errors_cell(r.after)}"
-            ),
+            lambda r: summary(r.after),
         ),
         (
             "Locust's processor time (highest step)",
@@ -370,11 +381,19 @@ def report(results, loads, elapsed):
             (f"{result.spike.users} (spike)", result.spike, "—"),
             (f"{result.after.users} (after)", result.after, "—"),
         ]:
-            lines.append(
-                f"| {name} | {label} | {step.requests} | {step.rate:.0f} | {ms(step.p50)} | "
-                f"{ms(step.p95)} | {errors_cell(step)} | {passed} | {step.locust_cpu:.0f} | "
-                f"{step.machine_cpu:.0f} |"
-            )
+            cells = [
+                name,
+                label,
+                step.requests,
+                f"{step.rate:.0f}",
+                timing(step, step.p50),
+                timing(step, step.p95),
+                errors_cell(step),
+                passed,
+                f"{step.locust_cpu:.0f}",
+                f"{step.machine_cpu:.0f}",
+            ]
+            lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     if proxima.best:
         lines += [
             "",
