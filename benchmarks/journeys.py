@@ -13,7 +13,9 @@ An answer is wrong unless its status is 2xx or 3xx (after redirects), a page is 
 language asked for (``<html lang="…">``) and it holds what marks its kind of page.
 """
 
+import dataclasses
 import html
+import json
 import random
 import re
 import ssl
@@ -82,6 +84,17 @@ class Site:
     home_marker: str = HOME
     page_marker: str = SERVICE
     page_name: str = "service page"
+
+    def to_json(self):
+        return json.dumps(dataclasses.asdict(self))
+
+    @classmethod
+    def from_json(cls, text):
+        site = cls(**json.loads(text))
+        site.facets = {
+            code: [tuple(option) for option in options] for code, options in site.facets.items()
+        }
+        return site
 
     def language(self, rng, among=None):
         languages = [code for code in (among or self.homes) if code in self.homes]

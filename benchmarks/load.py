@@ -31,8 +31,6 @@ GUNICORN_WORKERS (2 × cores + 1, gunicorn's deployed default), POSTGRES_* for t
 """
 
 import csv
-import dataclasses
-import json
 import os
 import platform
 import resource
@@ -209,6 +207,13 @@ def read_step(prefix, users, seconds):
                 (f"{row['Name']}: {row['Error']}", int(row["Occurrences"]))
                 for row in csv.DictReader(rows)
             ]
+    # A journey that raised (Locust counts it apart from failed requests) is an error too.
+    exceptions = Path(f"{prefix}_exceptions.csv")
+    if exceptions.exists():
+        with exceptions.open() as rows:
+            for row in csv.DictReader(rows):
+                step.errors.append((f"exception: {row['Message']}", int(row["Count"])))
+                step.failures += int(row["Count"])
     return step
 
 
@@ -224,7 +229,7 @@ def measure(url, site, stock_pages=0):
     """A warm-up, the steps, the highest passing one, then the spike and after it."""
     # Where to go, discovered once (the first requests to a cold server are slow).
     kept = WORK / f"{site}-site.json"
-    kept.write_text(json.dumps(dataclasses.asdict(discovered(url, stock_pages))))
+    kept.write_text(discovered(url, stock_pages).to_json())
 
     def run(users, seconds, label, reset=True):
         return locust(

@@ -16,7 +16,6 @@ By hand, against a running site (its certificate is not checked, as for a loopba
 site once, before its timed runs) instead of discovering it at the start.
 """
 
-import json
 import random
 from pathlib import Path
 
@@ -50,7 +49,7 @@ def _discover(environment, **_kwargs):
         journeys.STOCK_JOURNEYS if options.stock_pages else journeys.RESIDENT_JOURNEYS
     )
     if options.site_file:
-        PLAN["site"] = journeys.Site(**json.loads(Path(options.site_file).read_text()))
+        PLAN["site"] = journeys.Site.from_json(Path(options.site_file).read_text())
     else:
         PLAN["site"] = journeys.discovered(environment.host, options.stock_pages)
 

@@ -18,6 +18,7 @@ from benchmarks.journeys import (
     STOCK_JOURNEYS,
     STOCK_PAGE,
     Request,
+    Site,
     discover,
     every_kind,
     problem,
@@ -39,7 +40,8 @@ def getter(client):
 class ResidentJourneys(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.site = discover(getter(Client()))
+        # Through JSON, as make load hands it to Locust.
+        cls.site = Site.from_json(discover(getter(Client())).to_json())
 
     def test_discovery_finds_each_language_its_services_facets_and_files(self):
         self.assertEqual(set(self.site.homes), set(LANGUAGE_WEIGHTS))
@@ -87,7 +89,7 @@ def test_a_wrong_answer_is_named():
 
 def test_the_stock_site_is_visited_at_its_home_and_plain_pages():
     home = '<html lang="en"><link rel="stylesheet" type="text/css" href="/static/css/s.css">'
-    site = stock_site(lambda path: (200, home), pages=300)
+    site = Site.from_json(stock_site(lambda path: (200, home), pages=300).to_json())
     requests = [
         r for seed in SEEDS for rs in every_kind(site, STOCK_JOURNEYS, seed).values() for r in rs
     ]
