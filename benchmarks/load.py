@@ -273,14 +273,19 @@ STOCK_APP = App(
 )
 
 
-def prepare():
-    """Both fresh databases, side by side: Proxima's with the demo, the stock site's."""
-    proxima_env = {
+def preparation_environment():
+    """Proxima's, for manage.py commands before the stack starts."""
+    return {
         **os.environ,
         "DATABASE_URL": database_url("postgresql", NAME),
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
     }
+
+
+def prepare():
+    """Both fresh databases, side by side: Proxima's with the demo, the stock site's."""
+    proxima_env = preparation_environment()
     stock_env = {
         **os.environ,
         "DATABASE_URL": database_url("postgresql", f"{NAME}_stock"),
@@ -437,6 +442,9 @@ def main():
     if REUSE:
         print(f"== reusing {NAME} and {NAME}_stock", flush=True)
         stock_project(STOCK, ("load", STOCK_LOAD_SETTINGS))
+        # The code may have gained migrations since: the schema must be the code's.
+        command = [sys.executable, "manage.py", "migrate", "--noinput", "-v0"]
+        subprocess.run(command, cwd=ROOT, env=preparation_environment(), check=True)
     else:
         print(f"== preparing {NAME} (the demo) and {NAME}_stock ({STOCK_PAGES} pages)", flush=True)
         prepare()
