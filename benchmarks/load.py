@@ -64,6 +64,7 @@ MIN_USERS = 2
 MAX_USERS = 1600
 WARM_UP_SECONDS = 20
 STOP_SECONDS = 30
+READY_SECONDS = 60
 # Locust's share of its one core above which it may be what limits a step.
 LOCUST_SATURATED = 80
 SPIKE_FACTOR = 5
@@ -227,9 +228,20 @@ class Result:
 
 def measure(url, site, stock_pages=0):
     """A warm-up, the steps, the highest passing one, then the spike and after it."""
-    # Where to go, discovered once (the first requests to a cold server are slow).
+    # Where to go, discovered once (the first requests to a cold server are slow). The
+    # launcher waits for an answer other than 502-504, but the stock site has no emergency
+    # page for nginx's 502: nginx answers 404 until gunicorn is up, so wait for a page.
+    deadline = time.monotonic() + READY_SECONDS
+    while True:
+        try:
+            found = discovered(url, stock_pages)
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
     kept = WORK / f"{site}-site.json"
-    kept.write_text(discovered(url, stock_pages).to_json())
+    kept.write_text(found.to_json())
 
     def run(users, seconds, label, reset=True):
         return locust(
