@@ -11,7 +11,7 @@ PORT ?= 8000
 POSTGRES_DB ?= proxima
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test prod-check screenshots lint format messages messages-check compilemessages bench relevance faults lighthouse setup demo chromium java node nginx clean
+.PHONY: help run test prod-check screenshots lint format messages messages-check compilemessages bench load relevance faults lighthouse setup demo chromium java node nginx clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -126,6 +126,9 @@ prod-check: setup nginx ## Production settings under gunicorn behind nginx, on P
 
 bench: setup ## Measure directory, search and service pages with 10,000 services
 	$(BIN)/python -m benchmarks.run
+
+load: setup nginx ## Highest request rate of the production stack (p95 <= 300 ms, no error), a spike, and a stock Wagtail site alike
+	$(BIN)/python -m benchmarks.load
 
 faults: demo ## What a silent Redis, search cluster or mail server costs residents (figures for docs/deployment.md)
 	$(BIN)/python -m benchmarks.faults

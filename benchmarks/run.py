@@ -204,33 +204,43 @@ def run(command, env, cwd=ROOT):
     subprocess.run(command, cwd=cwd, env=env, check=True)
 
 
-def prepare(engine, database, env):
+def prepare_demo(engine, database, env):
+    """A fresh database, migrated, with the demo (``make load`` uses it too)."""
     recreate(engine, database, env)
     manage = [sys.executable, "manage.py"]
     run([*manage, "migrate", "--noinput", "-v0"], env)
     run([*manage, "load_demo"], env)
+
+
+def prepare(engine, database, env):
+    prepare_demo(engine, database, env)
     started = time.perf_counter()
-    run([*manage, "generate_services", "--count", str(SERVICES), "--seed", "1"], env)
+    run(
+        [sys.executable, "manage.py", "generate_services", "--count", str(SERVICES), "--seed", "1"],
+        env,
+    )
     elapsed = time.perf_counter() - started
     analyse(engine, database, env)
     return elapsed
 
 
-def stock_project():
-    """A project made by ``wagtail start`` from this virtualenv's Wagtail, plus the bench's
-    settings module."""
-    if not (STOCK / "manage.py").exists():
-        STOCK.mkdir(parents=True, exist_ok=True)
+def stock_project(folder=STOCK, settings=("bench", STOCK_BENCH_SETTINGS)):
+    """A project made by ``wagtail start`` from this virtualenv's Wagtail in ``folder``,
+    plus a settings module (name, text) of its own."""
+    if not (folder / "manage.py").exists():
+        folder.mkdir(parents=True, exist_ok=True)
         wagtail = Path(sys.executable).parent / "wagtail"
-        run([str(wagtail), "start", "stocksite", str(STOCK)], os.environ)
-    (STOCK / "stocksite" / "settings" / "bench.py").write_text(STOCK_BENCH_SETTINGS)
+        run([str(wagtail), "start", "stocksite", str(folder)], os.environ)
+    name, text = settings
+    (folder / "stocksite" / "settings" / f"{name}.py").write_text(text)
 
 
-def prepare_stock(engine, database, env):
+def prepare_stock(engine, database, env, pages=SERVICES, folder=STOCK):
+    """A fresh database for the stock site, migrated, with ``pages`` plain pages."""
     recreate(engine, database, env)
-    run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env, cwd=STOCK)
+    run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env, cwd=folder)
     started = time.perf_counter()
-    run([sys.executable, "-c", STOCK_PAGES_CODE, str(SERVICES)], env, cwd=STOCK)
+    run([sys.executable, "-c", STOCK_PAGES_CODE, str(pages)], env, cwd=folder)
     elapsed = time.perf_counter() - started
     analyse(engine, database, env)
     return elapsed

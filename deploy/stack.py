@@ -1,6 +1,6 @@
 """The production stack on this machine: gunicorn behind Debian's nginx, as deployed.
 
-``make prod-check`` (tests/production/) and the benchmarks (``make lighthouse``) run the
+``make prod-check`` (tests/production/), ``make lighthouse`` and ``make load`` run the
 application the way docs/deployment.md deploys it, with the very files of deploy/:
 
     from deploy.stack import running
@@ -76,6 +76,26 @@ class StackError(RuntimeError):
     """nginx or gunicorn could not start (the message ends with their logs)."""
 
 
+@dataclass(frozen=True)
+class App:
+    """The Django project gunicorn serves: its folder, WSGI module, production settings
+    and release step (a Python command run in its folder). Proxima by default; ``make
+    load`` serves a stock Wagtail site the same way, to compare (benchmarks/load.py)."""
+
+    folder: Path
+    wsgi: str
+    settings: str
+    release: tuple
+
+
+PROXIMA = App(
+    folder=ROOT,
+    wsgi="config.wsgi",
+    settings="config.settings.production",
+    release=("-m", "deploy.release"),
+)
+
+
 @dataclass
 class Stack:
     url: str  # https://127.0.0.1:PORT, through nginx: what residents use
@@ -87,6 +107,7 @@ class Stack:
     media_root: Path
     environment: dict  # what gunicorn runs with (for manage.py commands alike)
     deploy_check: str = ""  # what `manage.py check --deploy` said of this environment
+    app: App = PROXIMA
     _gunicorn: subprocess.Popen | None = field(default=None, repr=False)
     _nginx: subprocess.Popen | None = field(default=None, repr=False)
 
@@ -104,16 +125,8 @@ class Stack:
         return "\n".join(parts)
 
     def manage(self, *arguments):
-        """``manage.py ARGUMENTS`` with the stack's environment (production settings): its
-        CompletedProcess (text output, not checked)."""
-        return subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), *arguments],
-            cwd=ROOT,
-            env=self.environment,
-            capture_output=True,
-            text=True,
-            timeout=COMMAND_SECONDS,
-        )
+        """``manage.py`` with the stack's environment (production settings)."""
+        return manage(self.environment, *arguments, folder=self.app.folder)
 
     def stop_app(self):
         """Stops gunicorn for good (nginx stays up and answers 502 with the emergency page):
@@ -166,7 +179,9 @@ def make_certificate(directory):
     return certificate, key
 
 
-def stack_environment(environment, url, app_address, static_root, directory, workers):
+def stack_environment(
+    environment, url, app_address, static_root, directory, workers, settings=PROXIMA.settings
+):
     """Production settings, with this stack's addresses and folders."""
     result = {**os.environ, **(environment or {})}
     defaults = {
@@ -185,7 +200,7 @@ def stack_environment(environment, url, app_address, static_root, directory, wor
     if not result.get("EMERGENCY_NUMBERS_COPY"):
         result["EMERGENCY_NUMBERS_COPY"] = str(Path(result["MEDIA_ROOT"], "emergency-numbers.json"))
     result.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SETTINGS_MODULE=settings,
         STATIC_ROOT=str(static_root),
         BASE_URL=url,
         GUNICORN_BIND=app_address,
@@ -197,8 +212,8 @@ def stack_environment(environment, url, app_address, static_root, directory, wor
 def start_gunicorn(stack):
     with open(stack.directory / "gunicorn.log", "a") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "config.wsgi"],
-            cwd=ROOT,
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), stack.app.wsgi],
+            cwd=stack.app.folder,
             env=stack.environment,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -262,31 +277,43 @@ def stop(*processes, seconds=STOP_SECONDS):
             process.wait(timeout=seconds)
 
 
-def prepare_release(environment):
-    """collectstatic, write_emergency_copy and check --deploy (deploy/release.py):
-    what ``check --deploy`` said."""
+def manage(environment, *arguments, folder=ROOT):
+    """``manage.py ARGUMENTS`` in ``environment``: its CompletedProcess (text output)."""
+    return subprocess.run(
+        [sys.executable, str(folder / "manage.py"), *arguments],
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_SECONDS,
+    )
+
+
+def prepare_release(environment, app=PROXIMA):
+    """The app's release step (Proxima's: collectstatic, write_emergency_copy, check --deploy;
+    deploy/release.py): what it printed (``check --deploy``'s findings)."""
     done = subprocess.run(
-        [sys.executable, "-m", "deploy.release"],
-        cwd=ROOT,
+        [sys.executable, *app.release],
+        cwd=app.folder,
         env=environment,
         capture_output=True,
         text=True,
         timeout=COMMAND_SECONDS,
     )
     if done.returncode:
-        raise StackError(f"The release steps failed (deploy/release.py):\n{done.stderr[-3000:]}")
+        raise StackError(f"The release steps failed ({app.release}):\n{done.stderr[-3000:]}")
     return (done.stdout + done.stderr).strip()
 
 
 @contextlib.contextmanager
-def running(environment=None, *, first_port=None, static_root=None, workers=2):
+def running(environment=None, *, first_port=None, static_root=None, workers=2, app=PROXIMA):
     """Starts the stack, yields its ``Stack``, stops it on leaving.
 
     ``environment``: variables over ``os.environ`` (DATABASE_URL, REDIS_URL, …).
     ``first_port``: nginx's HTTPS port, then its HTTP port and gunicorn's (three in a
     row); free ports by default. ``static_root``: collect there (and keep it) rather
     than in the temporary folder. ``workers``: gunicorn processes unless
-    GUNICORN_WORKERS is in the environment.
+    GUNICORN_WORKERS is in the environment. ``app``: the project served (``App``).
     """
     directory = Path(tempfile.mkdtemp(prefix="proxima-stack-"))
     directory.chmod(0o755)  # nginx's workers (nobody, when started by root) read it
@@ -298,7 +325,9 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
         url = f"https://127.0.0.1:{https_port}"
         app_address = f"127.0.0.1:{app_port}"
         static_root = Path(static_root) if static_root else directory / "static"
-        env = stack_environment(environment, url, app_address, static_root, directory, workers)
+        env = stack_environment(
+            environment, url, app_address, static_root, directory, workers, app.settings
+        )
         media_root = Path(env["MEDIA_ROOT"])
         media_root.mkdir(parents=True, exist_ok=True)
         certificate, key = make_certificate(directory)
@@ -311,6 +340,7 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
             static_root=static_root,
             media_root=media_root,
             environment=env,
+            app=app,
         )
         (directory / "proxima.conf").write_text(
             render(
@@ -332,7 +362,7 @@ def running(environment=None, *, first_port=None, static_root=None, workers=2):
             )
         )
         # Before gunicorn starts: its workers read the static files' manifest once, early.
-        stack.deploy_check = prepare_release(env)
+        stack.deploy_check = prepare_release(env, app)
         try:
             stack._gunicorn = start_gunicorn(stack)
             stack._nginx = start_nginx(directory)
