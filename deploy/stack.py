@@ -197,6 +197,9 @@ def stack_environment(
     for name, value in defaults.items():
         if not result.get(name):
             result[name] = value
+    # Set by the browser tests for their own process (tests/browser/conftest.py): a
+    # production server must keep Django's async safety.
+    result.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     if not result.get("EMERGENCY_NUMBERS_COPY"):
         result["EMERGENCY_NUMBERS_COPY"] = str(Path(result["MEDIA_ROOT"], "emergency-numbers.json"))
     result.update(

@@ -34,6 +34,8 @@ def test_a_period_typed_once_covers_several_days(page, place, docs_screenshot):
     page.goto(f"/admin/snippets/places/place/edit/{place.pk}/")
     rows = page.locator("[id^='inline_child_opening_periods-']:not([id*='-panel'])")
     index = page.locator("#id_opening_periods-TOTAL_FORMS").input_value()
+    # The inline panel's script must be running before "Add" can add a row.
+    page.wait_for_load_state("networkidle")
     page.click("#id_opening_periods-ADD")
     page.select_option(f"#id_opening_periods-{index}-weekday", "5")
     page.fill(f"#id_opening_periods-{index}-opens", "9h")

@@ -98,7 +98,7 @@ def test_an_editor_creates_a_service_with_french_choices_only(page, day, docs_sc
 
     # The organisation: the chooser offers the team's only.
     page.click("a[href='#tab-contacts']")
-    page.locator("[data-chooser-action-choose]").first.click()
+    page.locator("#tab-contacts [data-chooser-action-choose]").first.click()
     modal = page.locator(".modal-dialog")
     choices = modal.locator("table tbody tr")
     choices.first.wait_for()
