@@ -131,22 +131,26 @@ def records_of(locale, moment):
 
 def write_json(folder, locale, moment):
     """One JSON file per kind of HSDS record; returns their data package resources."""
-    resources = []
-    for name, items in records_of(locale, moment).items():
-        path = f"{name}.json"
-        (folder / path).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        resources.append(
-            {
-                "name": name,
-                "path": path,
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                "count": len(items),
-                "hsds_schema": HSDS_SCHEMAS + RECORD_SCHEMAS[name],
-            }
-        )
-    return resources
+    return [
+        json_file(folder, name, items, hsds_schema=HSDS_SCHEMAS + RECORD_SCHEMAS[name])
+        for name, items in records_of(locale, moment).items()
+    ]
+
+
+def json_file(folder, name, items, **schema):
+    """Writes ``items`` to ``<name>.json``; returns its data package resource, with the
+    ``schema`` it follows."""
+    path = f"{name}.json"
+    (folder / path).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return {
+        "name": name,
+        "path": path,
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "count": len(items),
+        **schema,
+    }
 
 
 def write_csv(folder, locale, moment):
@@ -166,22 +170,10 @@ def write_csv(folder, locale, moment):
 
 def write_datainclusion(folder, locale, moment):
     """data·inclusion's ``structures.json`` and ``services.json``."""
-    resources = []
-    for name, items in datainclusion.records(locale).items():
-        path = f"{name}.json"
-        (folder / path).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        resources.append(
-            {
-                "name": name,
-                "path": path,
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                "count": len(items),
-                "schema": DATAINCLUSION_SCHEMA + name,
-            }
-        )
-    return resources
+    return [
+        json_file(folder, name, items, schema=DATAINCLUSION_SCHEMA + name)
+        for name, items in datainclusion.records(locale).items()
+    ]
 
 
 # Format -> (writer, data package profile).
