@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Model
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
 from core import breaker, content_version
@@ -26,6 +26,15 @@ def _french_by_default():
     """Each test starts in French, the site's default language, whatever ran before."""
     with translation.override("fr"):
         yield
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """Time stands still unless the test moves it: what is kept is kept for the minute,
+    and a slow machine must not cross into the next one between two requests."""
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    return now
 
 
 @pytest.fixture(autouse=True)

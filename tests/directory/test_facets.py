@@ -2,12 +2,10 @@
 
 import itertools
 import re
-from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from core import content_version
 
@@ -108,17 +106,18 @@ def test_active_filters_are_removable_chips_with_clear_all(catalogue, client, si
 
 def query_counts(client, directory, choices):
     """Queries of a request after an edit (memberships read afresh, cards rendered), then
-    of one reusing them. Both in the same minute: what is kept is kept for the minute."""
+    of one reusing them (in the same minute: ``frozen_now``)."""
     content_version.bump()
-    with mock.patch("django.utils.timezone.now", return_value=timezone.now()):
-        with CaptureQueriesContext(connection) as cold:
-            get(client, directory, choices)
-        with CaptureQueriesContext(connection) as warm:
-            get(client, directory, choices)
+    with CaptureQueriesContext(connection) as cold:
+        get(client, directory, choices)
+    with CaptureQueriesContext(connection) as warm:
+        get(client, directory, choices)
     return len(cold), len(warm)
 
 
-def test_query_count_does_not_grow_with_results_or_page_size(catalogue, client, site_tree):
+def test_query_count_does_not_grow_with_results_or_page_size(
+    catalogue, client, site_tree, frozen_now
+):
     choices = {"theme": ["seniors", "logement"], "language": ["fr"]}
     get(client, site_tree.directory, choices)
     cold, warm = query_counts(client, site_tree.directory, choices)

@@ -22,7 +22,8 @@ from services_directory.factories import ServicePageFactory, ThemePageFactory
 from taxonomy.factories import ThemeFactory
 from tests.conftest import once_per_module, read_again
 
-pytestmark = pytest.mark.django_db
+# Time stands still unless a test moves it (``at``).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 # A Monday, in the site's time zone; the place below opens 9:00–12:00 and 13:30–17:00.
 MONDAY = datetime.date(2026, 11, 23)
@@ -41,14 +42,6 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _one_minute(monkeypatch):
-    """Time stands still unless a test moves it (``at``): a page is kept for the minute,
-    and a slow machine must not cross into the next one between two requests."""
-    now = timezone.now()
-    monkeypatch.setattr(timezone, "now", lambda: now)
 
 
 @pytest.fixture
