@@ -46,7 +46,7 @@ from taxonomy.models import AccessibilityFeature, AccessMode, Audience, SpokenLa
 from .data import kiosks, media, pages, places, services, taxonomies
 from .media import load_media
 from .translated import translate_demo
-from .vocabulary import complete_services, load_vocabulary, service_vocabulary
+from .vocabulary import complete_services, fill_blanks, load_vocabulary, service_vocabulary
 
 HOME_SLUG = "accueil"
 DEFAULT_REVIEWED_DAYS_AGO = 30
@@ -109,25 +109,6 @@ def closures(kind, today):
             for month, day, reason in holidays
         ]
     raise ValueError(kind)
-
-
-def fill_blanks(instance, values):
-    """Gives ``instance`` the ``values`` of the fields it has left blank, so a re-run
-    completes older demo rows without undoing an editor's changes. An organisation's
-    description that only repeats its name is the placeholder migrations wrote."""
-    blanks = [
-        name
-        for name, value in values.items()
-        if value
-        and (
-            getattr(instance, name) in ("", None)
-            or (name == "description" and instance.description == instance.name)
-        )
-    ]
-    for name in blanks:
-        setattr(instance, name, values[name])
-    if blanks:
-        instance.save(update_fields=blanks)
 
 
 def communes_by_code(country, codes):

@@ -33,15 +33,34 @@ def french_words():
     return words
 
 
+def fill_blanks(instance, values):
+    """Gives ``instance`` the ``values`` of the fields it has left blank, so a re-run
+    completes older demo rows without undoing an editor's changes; returns how many. An
+    organisation's description that only repeats its name is the placeholder migrations
+    wrote."""
+    blanks = [
+        name
+        for name, value in values.items()
+        if value
+        and (
+            getattr(instance, name) in ("", None)
+            or (name == "description" and instance.description == instance.name)
+        )
+    ]
+    for name in blanks:
+        setattr(instance, name, values[name])
+    if blanks:
+        instance.save(update_fields=blanks)
+    return len(blanks)
+
+
 def fill_empty(items, values, field, prepare=None):
-    """Sets ``field`` of the items (by slug) where it is empty; returns how many."""
-    filled = 0
-    for slug, item in items.items():
-        if not getattr(item, field) and values.get(slug):
-            setattr(item, field, prepare(values[slug]) if prepare else values[slug])
-            item.save(update_fields=[field])
-            filled += 1
-    return filled
+    """Sets ``field`` of the items (by slug) where it is blank; returns how many."""
+    return sum(
+        fill_blanks(item, {field: prepare(values[slug]) if prepare else values[slug]}) > 0
+        for slug, item in items.items()
+        if values.get(slug)
+    )
 
 
 def fill_words(items, lists):
