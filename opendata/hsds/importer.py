@@ -248,6 +248,10 @@ class Importer:
                     "website": record.get("website", ""),
                     "email": record.get("email", ""),
                     **{name: identifiers.get(kind, "") for name, kind in IDENTIFIER_FIELDS},
+                    # A service's organisation is a summary without phones: only a record
+                    # that carries them (a full organisation, a data·inclusion structure)
+                    # replaces the phone an editor may have given.
+                    **({"phone": first_phone(record)} if "phones" in record else {}),
                 },
             )
             organisation = current or Organisation(locale=self.locale, live=False)
@@ -288,7 +292,12 @@ class Importer:
                 },
             )
             place = current or Place(
-                locale=self.locale, live=False, slug=slugify(data["name"])[:120]
+                locale=self.locale,
+                live=False,
+                slug=free_slug(
+                    slugify(data["name"])[:110],
+                    Place.objects.filter(locale=self.locale).values_list("slug", flat=True),
+                ),
             )
             for name, value in data.items():
                 setattr(place, name, value)
@@ -314,7 +323,7 @@ class Importer:
         outcomes, seen = list(self.outcomes), dict(self.seen)
         try:
             with transaction.atomic():
-                self.build_service(record)
+                self.build_service(self.hsds(record))
         except (Invalid, ValidationError, AttributeError, KeyError, TypeError, ValueError) as error:
             # Its transaction is rolled back: so are the outcomes it reported.
             self.outcomes, self.seen = outcomes, seen
@@ -328,11 +337,46 @@ class Importer:
                 Outcome(
                     "service",
                     str(record.get("id", "")),
-                    record.get("name", ""),
+                    self.name_of(record),
                     INVALID,
                     str(reason),
                 )
             )
+
+    # Another format's importer reads its records as HSDS services (raising Invalid for
+    # what it cannot say in HSDS), inside the service's transaction: a record it cannot
+    # read is reported like any other.
+
+    def hsds(self, record):
+        """The HSDS service ``record`` describes."""
+        return record
+
+    def name_of(self, record):
+        """The record's name, for its line in the report."""
+        return record.get("name", "")
+
+    def service_fields(self, record):
+        """The values of the service page's own fields, judged by its form."""
+        cost = (record.get("cost_options") or [{}])[0]
+        contact = (record.get("contacts") or [{}])[0]
+        suspended = record.get("status") == "temporarily closed"
+        return {
+            "title": record.get("name", ""),
+            "summary": record.get("description", ""),
+            "email": record.get("email", ""),
+            "phone": first_phone(record),
+            "is_suspended": suspended,
+            "suspension_message": record.get("alert", "") if suspended else "",
+            "cost": cost_of(cost),
+            "cost_details": cost.get("amount_description", ""),
+            "fee_amount": cost.get("amount") if cost.get("currency") else None,
+            "fee_currency": cost.get("currency", ""),
+            "minimum_age": record.get("minimum_age"),
+            "maximum_age": record.get("maximum_age"),
+            "contact_person": contact.get("name", ""),
+            "contact_role": contact.get("title", ""),
+            "last_reviewed": record.get("assured_date") or datetime.date.today(),
+        }
 
     def build_service(self, record):
         organisation = (
@@ -360,29 +404,7 @@ class Importer:
             ]
 
         def build(current):
-            cost = (record.get("cost_options") or [{}])[0]
-            contact = (record.get("contacts") or [{}])[0]
-            suspended = record.get("status") == "temporarily closed"
-            data = cleaned(
-                ServicePage,
-                {
-                    "title": record.get("name", ""),
-                    "summary": record.get("description", ""),
-                    "email": record.get("email", ""),
-                    "phone": first_phone(record),
-                    "is_suspended": suspended,
-                    "suspension_message": record.get("alert", "") if suspended else "",
-                    "cost": cost_of(cost),
-                    "cost_details": cost.get("amount_description", ""),
-                    "fee_amount": cost.get("amount") if cost.get("currency") else None,
-                    "fee_currency": cost.get("currency", ""),
-                    "minimum_age": record.get("minimum_age"),
-                    "maximum_age": record.get("maximum_age"),
-                    "contact_person": contact.get("name", ""),
-                    "contact_role": contact.get("title", ""),
-                    "last_reviewed": record.get("assured_date") or datetime.date.today(),
-                },
-            )
+            data = cleaned(ServicePage, self.service_fields(record))
             page = current or ServicePage(locale=self.locale, live=False)
             for name, value in data.items():
                 setattr(page, name, value)
@@ -403,7 +425,10 @@ class Importer:
                 ServiceHoursException(place=place, **fields) for place, fields in own_exceptions
             ]
             if page.pk is None:
-                page.slug = self.free_slug(slug_of(record) or slugify(page.title))
+                page.slug = free_slug(
+                    slug_of(record) or slugify(page.title),
+                    self.directory().get_children().values_list("slug", flat=True),
+                )
                 self.directory().add_child(instance=page)
             page.save_revision()
             return page
@@ -458,13 +483,15 @@ class Importer:
             raise Invalid(_("The site has no services directory to import into."))
         return directory
 
-    def free_slug(self, slug):
-        siblings = set(self.directory().get_children().values_list("slug", flat=True))
-        candidate, number = slug, 1
-        while candidate in siblings:
-            number += 1
-            candidate = f"{slug}-{number}"
-        return candidate
+
+def free_slug(slug, taken):
+    """``slug``, or ``slug-2``, ``slug-3``… when ``taken`` (slugs) holds it."""
+    taken = set(taken)
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 def first_phone(record):
@@ -485,7 +512,9 @@ def slug_of(record):
 
 
 def cost_of(cost):
+    """The cost its option names, by label (as exported) or value (``free``, ``paid``)."""
     labels = {str(label): value for value, label in ServicePage.Cost.choices}
+    labels |= {value: value for value in ServicePage.Cost.values}
     if cost.get("option") in labels:
         return labels[cost["option"]]
     return ServicePage.Cost.PAID if cost.get("amount") else ServicePage.Cost.FREE

@@ -16,7 +16,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path, help="Export folder or JSON file of services.")
+        parser.add_argument("path", type=Path, help="Export folder or JSON file.")
         parser.add_argument(
             "--source",
             help="Name of the source, which keeps imports of it apart (default: the file name).",
@@ -25,14 +25,21 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Say what would change; write nothing."
         )
 
+    def read(self, path, source, dry_run):
+        """The importer for the records at ``path``, and those records.
+
+        Another format's command (``import_data_inclusion``) reads its own files here and
+        shares the rest: the report is the same whatever the format."""
+        return Importer(source, dry_run=dry_run), read_services(path)
+
     def handle(self, *args, **options):
         path = options["path"]
+        source = options["source"] or path.resolve().name
         try:
-            services = read_services(path)
+            importer, records = self.read(path, source, options["dry_run"])
         except (OSError, ValueError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
-        source = options["source"] or path.resolve().name
-        outcomes = Importer(source, dry_run=options["dry_run"]).run(services)
+        outcomes = importer.run(records)
         for outcome in outcomes:
             line = f"{outcome.status}\t{outcome.kind}\t{outcome.source_id}\t{outcome.name}"
             if outcome.status == INVALID:
