@@ -35,6 +35,9 @@ MOBILISATION = {
     AccessMode.Kind.PHONE: "telephoner",
     AccessMode.Kind.ONLINE: "utiliser-lien-mobilisation",
 }
+# The schema's other ways in, which no access mode is exported as: read on import as
+# the kind closest to them (``opendata.datainclusion_import``).
+MOBILISATION_READ_AS = {"envoyer-un-courriel": AccessMode.Kind.ONLINE}
 REMOTE_KINDS = {AccessMode.Kind.PHONE, AccessMode.Kind.ONLINE}
 SITE_STRUCTURE = "site"
 
