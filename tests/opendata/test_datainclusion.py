@@ -1,7 +1,6 @@
 """The French directory in data·inclusion's schema: every record valid with the
 ``data-inclusion-schema`` package (warnings counted as errors), each field mapped."""
 
-import datetime
 import json
 from io import StringIO
 
@@ -10,14 +9,7 @@ from data_inclusion.schema.v1 import Service, Structure
 from django.core.management import call_command
 from pydantic import ValidationError
 
-from core.models import ContactSettings
 from opendata import datainclusion
-from places.factories import OrganisationFactory, PlaceFactory
-from places.models import Commune
-from services_directory.factories import ServicePageFactory
-from services_directory.models import ServiceOpeningPeriod
-from taxonomy.factories import AccessModeFactory, AudienceFactory, NeedFactory
-from taxonomy.models import AccessMode
 
 pytestmark = pytest.mark.django_db
 
@@ -31,70 +23,10 @@ def problems(model, record):
     return []
 
 
-@pytest.fixture
-def directory(site_tree):
-    ContactSettings.objects.update_or_create(
-        site=site_tree.site,
-        defaults={"organisation_name": "Pôle social", "email": "accueil@example.fr"},
-    )
-    issy = PlaceFactory(
-        name="Pôle social d’Issy",
-        street_address="47 rue du Gouverneur Général Éboué",
-        postcode="92130",
-        commune="Issy-les-Moulineaux",
-        country="FR",
-        latitude="48.8240",
-        longitude="2.2730",
-    )
-    eviction = NeedFactory(
-        name="Menace d’expulsion",
-        slug="expulsion",
-        datainclusion_code="logement-hebergement--se-maintenir-dans-le-logement",
-    )
-    housing = ServicePageFactory(
-        parent=site_tree.directory,
-        title="Prévention des expulsions.",
-        summary="Un travailleur social vous aide à garder votre logement.",
-        organisation=OrganisationFactory(
-            name="CCAS d’Issy",
-            description="Le centre communal d’action sociale.",
-            siret="73282932000074",
-        ),
-        places=[issy],
-        audiences=[
-            AudienceFactory(name="Familles", slug="familles", datainclusion_code="familles")
-        ],
-        access_modes=[
-            AccessModeFactory(name="Sans rendez-vous", slug="sans-rdv"),
-            AccessModeFactory(name="En ligne", slug="en-ligne", kind=AccessMode.Kind.ONLINE),
-        ],
-        procedures=[("Prendre rendez-vous", "https://rdv.example.fr/ccas")],
-        cost="reduced",
-        cost_details="Selon vos revenus.",
-        publish=False,
-    )
-    housing.needs.set([eviction])
-    housing.communes_served.set(Commune.objects.filter(code__in=["92040", "6643"]))
-    ServiceOpeningPeriod.objects.create(
-        page=housing, weekday=0, opens=datetime.time(9), closes=datetime.time(12)
-    )
-    ServiceOpeningPeriod.objects.create(
-        page=housing, weekday=0, opens=datetime.time(14), closes=datetime.time(17)
-    )
-    housing.save_revision().publish()
-    swiss = ServicePageFactory(
-        parent=site_tree.directory,
-        title="Permanence impôts",
-        summary="Aide pour remplir la déclaration d’impôts.",
-        places=[PlaceFactory()],
-    )
-    return site_tree.locale, housing, swiss
-
-
 def test_every_structure_and_service_is_valid_for_data_inclusion(directory):
     locale, _housing, _swiss = directory
     records = datainclusion.records(locale)
-    assert len(records["services"]) == 2
+    assert len(records["services"]) == 3
     assert len(records["structures"]) == 2
     for record in records["structures"]:
         assert problems(Structure, record) == []
@@ -155,5 +87,5 @@ def test_the_export_writes_the_french_directory_only(directory, settings, tmp_pa
         "fr/services.json",
     }
     services = json.loads((folder / "fr" / "services.json").read_text(encoding="utf-8"))
-    assert [problems(Service, record) for record in services] == [[], []]
+    assert [problems(Service, record) for record in services] == [[], [], []]
     assert (tmp_path / "open-data" / "data-inclusion.zip").is_file()
