@@ -1,4 +1,5 @@
-"""What ``import_hsds`` brought in: which record of which source became which object."""
+"""What ``import_hsds`` and ``import_data_inclusion`` brought in: which record of which
+source became which object."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
