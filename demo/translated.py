@@ -13,7 +13,7 @@ missing strings are added and the translation is published again.
 """
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
 
 from home.models import HomePage
@@ -30,17 +30,29 @@ MANUAL = StringTranslation.TRANSLATION_TYPE_MANUAL
 MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
 
 
-def objects_to_translate(home, language):
-    """French snippets first: the pages' translations point at translated taxonomies."""
+def objects_to_translate(home):
+    """Each French object with the languages it is translated into, snippets first: the
+    pages' translations point at translated taxonomies (and themes come before needs)."""
     french = home.locale
+    languages = list(translations.STRINGS)
     for model in TAXONOMIES:
-        yield from model.objects.filter(locale=french).order_by("pk")
-    yield home
-    yield from ServiceIndexPage.objects.child_of(home)
-    yield from ThemePage.objects.child_of(home).order_by("path")
-    yield from ServicePage.objects.filter(
-        locale=french, slug__in=translations.SERVICES_BY_LANGUAGE[language]
-    ).order_by("path")
+        for snippet in model.objects.filter(locale=french).order_by("pk"):
+            yield snippet, languages
+    yield home, languages
+    for page in ServiceIndexPage.objects.child_of(home):
+        yield page, languages
+    for page in ThemePage.objects.child_of(home).order_by("path"):
+        yield page, languages
+    chosen = {slug for slugs in translations.SERVICES_BY_LANGUAGE.values() for slug in slugs}
+    for service in ServicePage.objects.filter(locale=french, slug__in=chosen).order_by("path"):
+        yield (
+            service,
+            [
+                language
+                for language in languages
+                if service.slug in translations.SERVICES_BY_LANGUAGE[language]
+            ],
+        )
 
 
 def is_translated(instance, locale):
@@ -84,29 +96,51 @@ def give_needs(instance, translated):
         translated.save_revision().publish()
 
 
+class Translator:
+    """One language's texts: the hand-written strings, and the residents' words (drafted
+    by machine, like every text of a language nobody has reviewed)."""
+
+    def __init__(self, language):
+        self.language = language
+        self.locale = Locale.objects.get(language_code=language)
+        self.strings = translations.STRINGS[language]
+        self.words = words_memory(language)
+
+    def translate(self, text):
+        return self.words.get(text) or self.strings.get(text)
+
+    def reviewed_unless_words(self, text):
+        return MACHINE if text in self.words else MANUAL
+
+    def translation_type(self, instance):
+        if self.language not in translations.REVIEWED or isinstance(instance, Need):
+            return MACHINE
+        return self.reviewed_unless_words
+
+
 def translate_demo(home):
     """Translates the demo's home, directory, theme pages, taxonomies and chosen services.
 
-    Returns the number of objects translated.
+    One object at a time into each of its languages, so its translation source is read
+    from it once. Returns the number of objects translated.
     """
     home = HomePage.objects.get(pk=home.pk)
+    translators = {language: Translator(language) for language in translations.STRINGS}
     created = 0
-    for language, strings in translations.STRINGS.items():
-        locale = Locale.objects.get(language_code=language)
-        words = words_memory(language)
-
-        def translate(text, words=words, strings=strings):
-            return words.get(text) or strings.get(text)
-
-        def reviewed_unless_words(text, words=words):
-            return MACHINE if text in words else MANUAL
-
-        for instance in objects_to_translate(home, language):
-            if is_translated(instance, locale):
+    for instance, languages in objects_to_translate(home):
+        source = None
+        for language in languages:
+            translator = translators[language]
+            if is_translated(instance, translator.locale):
                 continue
-            drafted = language not in translations.REVIEWED or isinstance(instance, Need)
+            if source is None:
+                source, _created = TranslationSource.update_or_create_from_instance(instance)
             translated = translate_object(
-                instance, locale, translate, MACHINE if drafted else reviewed_unless_words
+                instance,
+                translator.locale,
+                translator.translate,
+                translator.translation_type(instance),
+                source=source,
             )
             give_needs(instance, translated)
             created += 1
