@@ -39,7 +39,8 @@ from .datainclusion import (
     record_id,
 )
 from .hsds.ids import derived_id
-from .hsds.importer import Importer, Invalid
+from .hsds.importer import Importer
+from .hsds.records import Invalid
 from .hsds.serializers import DAYS, TAXONOMY_OF_MODEL
 
 ALL_PUBLICS = "tous-publics"
