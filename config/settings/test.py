@@ -32,6 +32,8 @@ if os.environ.get("TEST_DATABASE") == "postgres":
             "PASSWORD": os.environ.get("POSTGRES_PASSWORD", ""),
             "HOST": os.environ.get("POSTGRES_HOST", "127.0.0.1"),
             "PORT": os.environ.get("POSTGRES_PORT", "5432"),
+            # A test database is thrown away: its commits need not wait for the disk.
+            "OPTIONS": {"options": "-c synchronous_commit=off"},
         }
     }
 # Files the tests write (the demo's image and document, their renditions, the error page's
