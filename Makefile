@@ -89,10 +89,10 @@ messages-check: setup ## Fail when `make messages` would change locale/ (the ext
 	  exit 1; \
 	fi
 
-# The suite runs on SQLite and on PostgreSQL as four processes side by side, each
-# database's tests on the demo apart from the others (loading the demo is each one's
-# longest step): two cores stay busy while a process waits on its database, its browser
-# or a timeout. Each has its own database and Redis database; the four reports follow
+# The suite runs on SQLite and on PostgreSQL as three processes side by side (each
+# mostly waits on one core: Python or PostgreSQL): SQLite; PostgreSQL without the tests
+# on the demo; PostgreSQL's tests on the demo (loading it is PostgreSQL's longest step),
+# in a database of its own. Each has its own Redis database; the three reports follow
 # one another once all are done.
 TEST_LOGS := $(VENV)/test-logs
 REDIS_TEST_URL ?= redis://127.0.0.1:6379
@@ -103,12 +103,11 @@ test: setup chromium java nginx lint messages-check ## Set up and run every chec
 	@mkdir -p $(TEST_LOGS)
 	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when all are done)"
 	@run() { log=$$1; shift; env "$$@" >$(TEST_LOGS)/$$log.log 2>&1; }; \
-	run sqlite REDIS_URL=$(REDIS_TEST_URL)/13 $(PYTEST) --demo-tests=none & one=$$!; \
-	run sqlite-demo REDIS_URL=$(REDIS_TEST_URL)/11 $(PYTEST) --demo-tests=only & two=$$!; \
-	run postgres $(POSTGRES) REDIS_URL=$(REDIS_TEST_URL)/14 $(PYTEST) --demo-tests=none & three=$$!; \
-	run postgres-demo $(POSTGRES)_demo REDIS_URL=$(REDIS_TEST_URL)/15 $(PYTEST) --demo-tests=only & four=$$!; \
-	status=0; for pid in $$one $$two $$three $$four; do wait $$pid || status=1; done; \
-	for log in sqlite sqlite-demo postgres postgres-demo; do \
+	run sqlite REDIS_URL=$(REDIS_TEST_URL)/13 $(PYTEST) & one=$$!; \
+	run postgres $(POSTGRES) REDIS_URL=$(REDIS_TEST_URL)/14 $(PYTEST) --demo-tests=none & two=$$!; \
+	run postgres-demo $(POSTGRES)_demo REDIS_URL=$(REDIS_TEST_URL)/15 $(PYTEST) --demo-tests=only & three=$$!; \
+	status=0; for pid in $$one $$two $$three; do wait $$pid || status=1; done; \
+	for log in sqlite postgres postgres-demo; do \
 	  echo "==================== $$log ===================="; cat $(TEST_LOGS)/$$log.log; \
 	done; \
 	exit $$status
