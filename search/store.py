@@ -20,6 +20,10 @@ TERM_COLUMNS = ("title_terms", "keyword_terms", "summary_terms", "body_terms")
 MAX_CANDIDATES = 500
 # FTS5's quick rank (bm25) per column: title, keywords, summary, body, title words.
 QUICK_WEIGHTS = "3.0, 2.5, 1.5, 1.0, 0.0"
+# "+rowid", not "rowid": FTS5 would otherwise take the allowed pages as rowids to look up
+# and test each one against MATCH (1.8 s for a common word at 10,000 services); this way
+# it finds the matches first and the pages are checked against them (12 ms).
+ALLOWED_ROWID = "+rowid"
 
 
 def allowed_pages_sql(queryset):
@@ -72,7 +76,7 @@ def candidate_ids(queryset, alternatives, require_all=False, capped=True):
     else:
         sql = (
             f"SELECT rowid FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s "  # noqa: S608
-            f"AND rowid IN ({allowed_sql}) "
+            f"AND {ALLOWED_ROWID} IN ({allowed_sql}) "
             f"ORDER BY bm25({TABLE}_fts, {QUICK_WEIGHTS}), rowid" + (" LIMIT %s" if limit else "")
         )
         expression = fts5_expression(alternatives, require_all, TERM_COLUMNS)
@@ -105,7 +109,7 @@ def title_prefix_ids(queryset, words, limit):
         )
         sql = (
             f"SELECT rowid FROM {TABLE}_fts WHERE {TABLE}_fts MATCH %s "  # noqa: S608
-            f"AND rowid IN ({allowed_sql}) ORDER BY rowid LIMIT %s"
+            f"AND {ALLOWED_ROWID} IN ({allowed_sql}) ORDER BY rowid LIMIT %s"
         )
         params = [expression, *allowed_params, limit]
     with connection.cursor() as cursor:
