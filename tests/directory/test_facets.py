@@ -72,17 +72,17 @@ SELECTIONS = [
     ids=lambda c: "&".join(f"{k}={'+'.join(v)}" for k, v in c.items()) or "none",
 )
 def test_results_and_disjunctive_counts_match_brute_force(catalogue, client, site_tree, choices):
-    values = values_of(catalogue["services"])
+    values_by_id = values_of(catalogue["services"])
     response = get(client, site_tree.directory, choices)
     assert response.status_code == 200
-    expected = brute_force(values, choices)
+    expected = brute_force(values_by_id, choices)
     assert response.context["paginator"].count == len(expected)
     assert shown_ids(response) == expected  # 20 services fit on one page
     for facet in response.context["facets"]:
         others = {name: values for name, values in choices.items() if name != facet.name}
         for option in facet.options:
             with_option = {**others, facet.name: [option.value]}
-            assert option.count == len(brute_force(values, with_option)), (
+            assert option.count == len(brute_force(values_by_id, with_option)), (
                 facet.name,
                 option.value,
             )
@@ -163,12 +163,12 @@ def test_counts_follow_edits_at_once(catalogue, client, site_tree):
 
 
 def test_combined_facets_pairwise(catalogue, client, site_tree):
-    values = values_of(catalogue["services"])
+    values_by_id = values_of(catalogue["services"])
     pairs = [("theme", "dettes"), ("audience", "familles"), ("language", "pt"), ("free", "1")]
     for (name1, value1), (name2, value2) in itertools.combinations(pairs, 2):
         choices = {name1: [value1], name2: [value2]}
         response = get(client, site_tree.directory, choices)
-        assert shown_ids(response) == brute_force(values, choices), choices
+        assert shown_ids(response) == brute_force(values_by_id, choices), choices
 
 
 def test_several_filters_or_a_query_are_noindex(catalogue, client, site_tree):
