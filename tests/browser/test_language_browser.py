@@ -46,14 +46,14 @@ def main_navigation_boxes(page):
 
 
 @pytest.mark.parametrize("path", ["/{lang}/", SERVICE])
-def test_arabic_main_navigation_starts_on_the_right(page, path):
-    width = page.viewport_size["width"]
-    page.goto(path.format(lang="fr"))
-    first, last = main_navigation_boxes(page)
+def test_arabic_main_navigation_starts_on_the_right(viewer, path):
+    width = viewer.viewport_size["width"]
+    viewer.goto(path.format(lang="fr"))
+    first, last = main_navigation_boxes(viewer)
     assert first["x"] < last["x"], "French reads from the left"
     assert first["x"] < width / 2
 
-    page.goto(path.format(lang="ar"))
-    first, last = main_navigation_boxes(page)
+    viewer.goto(path.format(lang="ar"))
+    first, last = main_navigation_boxes(viewer)
     assert first["x"] > last["x"], "Arabic reads from the right"
     assert first["x"] + first["width"] > width / 2

@@ -29,30 +29,30 @@ def open_page(page, path):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", PAGES)
-def test_page_has_no_axe_violation(page, request_log, kind, language):
+def test_page_has_no_axe_violation(viewer, viewer_request_log, kind, language):
     path = PAGES[kind].format(lang=language)
-    response = open_page(page, path)
+    response = open_page(viewer, path)
     assert response.status == (404 if kind == "not found" else 200), path
-    assert axe_violations(page) == []
-    assert request_log.third_party() == []
+    assert axe_violations(viewer) == []
+    assert viewer_request_log.third_party() == []
     direction = "rtl" if language == "ar" else "ltr"
-    assert page.locator("html").get_attribute("dir") == direction
-    assert page.locator("html").get_attribute("lang") == language
+    assert viewer.locator("html").get_attribute("dir") == direction
+    assert viewer.locator("html").get_attribute("lang") == language
 
 
 @pytest.mark.parametrize("kind", ["home", "directory", "service", "search with results"])
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_page_reflows_at_320_css_pixels(page, kind, language):
-    page.set_viewport_size({"width": 320, "height": 640})
-    open_page(page, PAGES[kind].format(lang=language))
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+def test_page_reflows_at_320_css_pixels(viewer, kind, language):
+    viewer.set_viewport_size({"width": 320, "height": 640})
+    open_page(viewer, PAGES[kind].format(lang=language))
+    overflow = viewer.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
 
 
-def test_arabic_layout_is_mirrored(page):
-    open_page(page, "/ar/")
-    site_name = page.locator(".site-name").bounding_box()
-    search = page.locator(".header-search").bounding_box()
+def test_arabic_layout_is_mirrored(viewer):
+    open_page(viewer, "/ar/")
+    site_name = viewer.locator(".site-name").bounding_box()
+    search = viewer.locator(".header-search").bounding_box()
     assert site_name["x"] > search["x"], "the site name starts on the right in Arabic"
 
 

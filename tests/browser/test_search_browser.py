@@ -19,26 +19,26 @@ STATES = {
     "state",
     STATES,
 )
-def test_search_page_has_no_axe_violation(page, request_log, state):
-    response = page.goto(STATES[state])
+def test_search_page_has_no_axe_violation(viewer, viewer_request_log, state):
+    response = viewer.goto(STATES[state])
     assert response.status == 200
-    assert page.locator("h1").count() == 1
-    assert page.locator("label[for=search-page-input]").count() == 1
-    assert axe_violations(page) == []
-    assert request_log.third_party() == []
+    assert viewer.locator("h1").count() == 1
+    assert viewer.locator("label[for=search-page-input]").count() == 1
+    assert axe_violations(viewer) == []
+    assert viewer_request_log.third_party() == []
 
 
-def test_result_count_is_announced(page):
-    page.goto("/fr/search/?q=aide")
-    status = page.locator("[role=status] .search__count").inner_text()
+def test_result_count_is_announced(viewer):
+    viewer.goto("/fr/search/?q=aide")
+    status = viewer.locator("[role=status] .search__count").inner_text()
     assert "aide" in status
     assert any(char.isdigit() for char in status)
 
 
-def test_no_results_offers_help(page):
-    page.goto("/fr/search/?q=zzzzzz")
-    assert page.locator(".no-results").is_visible()
-    assert page.locator(".no-results a").count() > 0  # themes (and the phone number)
+def test_no_results_offers_help(viewer):
+    viewer.goto("/fr/search/?q=zzzzzz")
+    assert viewer.locator(".no-results").is_visible()
+    assert viewer.locator(".no-results a").count() > 0  # themes (and the phone number)
 
 
 def test_open_suggestions_are_accessible_and_escape_closes_them(page):
