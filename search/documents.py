@@ -191,6 +191,9 @@ def index_pages(pages):
 
 
 def index_page(page):
+    if _deferred is not None:
+        _deferred.add(page.pk)
+        return
     index_pages(Page.objects.filter(pk=page.pk))
 
 
