@@ -153,9 +153,10 @@ class SiteLoader:
         self.load_theme_pages(home)
         self.load_own_content(home, directory)
         self.load_contact_settings(home)
-        synchronise_all_trees()
-        # After the synchronisation: translations replace the aliases it created.
+        # Translations first: the synchronisation then makes aliases of the other pages
+        # only (an alias that a translation replaces costs both, twice the work).
         self.created += translate_demo(home)
+        synchronise_all_trees()
         self.log(f"Site content: {self.created} objects created.")
         return self.created
 

@@ -2,15 +2,17 @@
 
 Every taxonomy (needs included), the home page, the directory and the theme pages are
 translated into every language; services only in the languages that have them
-(``SERVICES_BY_LANGUAGE``). Translated pages replace the aliases of the synchronised
-tree; other pages keep the French text with a notice. What was drafted by machine is
-recorded as such, so residents and editors see it until someone reviews it
-(``data.translations`` says what was written by whom).
+(``SERVICES_BY_LANGUAGE``). Other pages are aliases in the synchronised trees: they
+keep the French text with a notice (a translation made later replaces its alias). What
+was drafted by machine is recorded as such, so residents and editors see it until
+someone reviews it (``data.translations`` says what was written by whom).
 
 Idempotent: what is translated is left untouched, unless its French source gained
 residents' words or needs since (a database loaded before they existed): then only the
 missing strings are added and the translation is published again.
 """
+
+from functools import cache
 
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
@@ -74,8 +76,10 @@ def as_segment(words):
     return StringValue.from_plaintext(lines(words)).data
 
 
+@cache
 def words_memory(language):
-    """The French words of each item → this language's, as wagtail-localize strings."""
+    """The French words of each item → this language's, as wagtail-localize strings
+    (from the demo's data: the same for the whole process)."""
     french = french_words()
     return {
         as_segment(french[key]): as_segment(words)

@@ -3,7 +3,7 @@
 The same path an editor takes in wagtail-localize's editor: the French object becomes a
 TranslationSource, each of its strings gets a StringTranslation in the target language,
 and the translated object is built from them — replacing the alias of a synchronised
-tree. The demo loader and the tests use it with hand-written texts.
+tree, if there is one. The demo loader and the tests use it with hand-written texts.
 
 A string that already has a translation in the target language keeps it: translating
 again (after the French object gained a field) only fills what is missing, so a
