@@ -69,15 +69,16 @@ def publish_imported():
 
 
 class RoundTrip(TestCase):
+    """Each test imports the site's export into its emptied directory. Both are done once
+    for the class: every test starts again from the empty directory, and reads the files."""
+
     @classmethod
     def setUpTestData(cls):
         build_feed()
-
-    def setUp(self):
         folder = tempfile.TemporaryDirectory()
-        self.addCleanup(folder.cleanup)
-        self.folder = Path(folder.name) / "export"
-        self.exported = export(self.folder)
+        cls.addClassCleanup(folder.cleanup)
+        cls.folder = Path(folder.name) / "export"
+        cls.exported = export(cls.folder)
         empty_the_directory()
 
     def test_imported_and_published_services_export_the_same_records(self):
