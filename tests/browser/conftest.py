@@ -128,8 +128,8 @@ def browser():
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def new_page(browser, site_url):
-    context = browser.new_context(base_url=site_url, viewport=DESKTOP)
+def new_page(browser, site_url, viewport=DESKTOP, **context_options):
+    context = browser.new_context(base_url=site_url, viewport=viewport, **context_options)
     page = context.new_page()
     # Long enough for a niced browser on a busy machine; a hang still fails the test.
     page.set_default_timeout(30_000)
@@ -153,19 +153,25 @@ def viewing_tab(site_url, browser):
 
 @pytest.fixture
 def viewer(viewing_tab, site_url):
-    """One tab shared by the tests that only look at pages (open, read, measure, axe).
+    """One tab shared by the tests that only look at pages (open, follow a link, read,
+    measure, axe).
 
     A fresh context costs Chromium a new renderer process and cold caches: 1.4 s of CPU
     per test on a 2-core machine, more than the page's axe check. What a page sets
     (cookies, storage) is cleared after each test, and the window is the desktop's again;
-    a test that clicks, types or submits uses ``page``.
+    a test that types, submits or changes what the site keeps for the visitor uses ``page``.
     """
     yield viewing_tab
-    if viewing_tab.url.startswith(site_url):
-        viewing_tab.evaluate("localStorage.clear(); sessionStorage.clear()")
-    viewing_tab.goto("about:blank")
-    viewing_tab.context.clear_cookies()
-    viewing_tab.set_viewport_size(DESKTOP)
+    clear_after_looking(viewing_tab, site_url, DESKTOP)
+
+
+def clear_after_looking(tab, site_url, viewport):
+    """What a test left in a shared tab goes: storage, cookies, the window's size."""
+    if tab.url.startswith(site_url):
+        tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+    tab.goto("about:blank")
+    tab.context.clear_cookies()
+    tab.set_viewport_size(viewport)
 
 
 def axe_violations(page):

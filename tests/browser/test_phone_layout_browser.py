@@ -25,21 +25,21 @@ def bottom(page, selector):
     return box["y"] + box["height"]
 
 
-def test_nothing_crosses_the_screen_edges_and_results_come_first(page):
+def test_nothing_crosses_the_screen_edges_and_results_come_first(viewer):
     for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": PHONE["height"]})
+        viewer.set_viewport_size({"width": width, "height": PHONE["height"]})
         for language in LANGUAGES:
             for path in ("/{lang}/services/", "/{lang}/services/action-impots/"):
-                page.goto(path.format(lang=language))
-                scroll_width = page.evaluate("document.documentElement.scrollWidth")
-                assert scroll_width <= width, (page.url, width, scroll_width)
-                assert page.evaluate(OUT_OF_BOUNDS) == [], (page.url, width)
+                viewer.goto(path.format(lang=language))
+                scroll_width = viewer.evaluate("document.documentElement.scrollWidth")
+                assert scroll_width <= width, (viewer.url, width, scroll_width)
+                assert viewer.evaluate(OUT_OF_BOUNDS) == [], (viewer.url, width)
             if width == PHONE["width"]:
                 # The header takes about a quarter of the phone's screen; on the
                 # directory, the first result is whole before any scrolling.
-                page.goto(f"/{language}/services/")
-                assert bottom(page, ".site-header") <= PHONE["height"] / 4
-                assert bottom(page, ".service-card__title") <= PHONE["height"]
+                viewer.goto(f"/{language}/services/")
+                assert bottom(viewer, ".site-header") <= PHONE["height"] / 4
+                assert bottom(viewer, ".service-card__title") <= PHONE["height"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -74,9 +74,9 @@ def test_phone_controls_work_without_javascript(browser, site_url, language):
     context.close()
 
 
-def test_wide_screens_show_every_language_and_the_filters_at_once(page):
-    page.goto("/fr/services/")
-    assert not page.locator(".language-switcher summary").is_visible()
-    assert page.locator(".language-switcher a[lang]").nth(LANGUAGE_COUNT - 1).is_visible()
-    assert not page.locator(".directory__filters-toggle > summary").is_visible()
-    assert page.locator("input[name=theme]").first.is_visible()
+def test_wide_screens_show_every_language_and_the_filters_at_once(viewer):
+    viewer.goto("/fr/services/")
+    assert not viewer.locator(".language-switcher summary").is_visible()
+    assert viewer.locator(".language-switcher a[lang]").nth(LANGUAGE_COUNT - 1).is_visible()
+    assert not viewer.locator(".directory__filters-toggle > summary").is_visible()
+    assert viewer.locator("input[name=theme]").first.is_visible()

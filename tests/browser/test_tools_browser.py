@@ -59,11 +59,11 @@ def test_exit_is_a_plain_link_without_javascript(browser, site_url):
     context.close()
 
 
-def test_only_sensitive_pages_have_the_exit_button(page):
-    page.goto(SERVICE)
-    assert page.locator("[data-exit-link]").count() == 0
-    page.goto("/fr/droits-des-femmes-violences/")
-    assert page.locator("[data-exit-link]").count() == 1
+def test_only_sensitive_pages_have_the_exit_button(viewer):
+    viewer.goto(SERVICE)
+    assert viewer.locator("[data-exit-link]").count() == 0
+    viewer.goto("/fr/droits-des-femmes-violences/")
+    assert viewer.locator("[data-exit-link]").count() == 1
 
 
 def test_print_view_fits_one_a4_page_with_the_qr_code(page):
