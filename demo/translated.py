@@ -57,9 +57,9 @@ def objects_to_translate(home):
         )
 
 
-def is_translated(instance, locale):
-    """Translated, with the residents' words and the needs its French source has."""
-    translation = instance.get_translation_or_none(locale)
+def is_translated(instance, translation):
+    """``translation`` (of ``instance``, or None) is a translation with the residents'
+    words and the needs its French source has."""
     if translation is None or getattr(translation, "alias_of_id", None):
         return False
     if getattr(instance, "keywords", "") and not translation.keywords:
@@ -133,9 +133,10 @@ def translate_demo(home):
     created = 0
     for instance, languages in objects_to_translate(home):
         source = None
+        existing = {item.locale_id: item for item in instance.get_translations()}
         for language in languages:
             translator = translators[language]
-            if is_translated(instance, translator.locale):
+            if is_translated(instance, existing.get(translator.locale.pk)):
                 continue
             if source is None:
                 source, _created = TranslationSource.update_or_create_from_instance(instance)
