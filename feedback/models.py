@@ -241,8 +241,11 @@ class HelpfulAnswerQuerySet(models.QuerySet):
         return totals
 
     def purge(self, now=None):
-        now = now or timezone.now()
-        cutoff = now.date() - datetime.timedelta(days=settings.PROBLEM_REPORT_RETENTION_DAYS)
+        # Days are the site's, as ``record`` counts them: not UTC's, a day behind
+        # after midnight in Europe.
+        cutoff = timezone.localdate(now) - datetime.timedelta(
+            days=settings.PROBLEM_REPORT_RETENTION_DAYS
+        )
         return self.filter(day__lt=cutoff).delete()[0]
 
 

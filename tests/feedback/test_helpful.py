@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from feedback import ratelimit
@@ -191,10 +191,21 @@ def test_people_who_cannot_read_problem_reports_do_not_see_the_counts(
 
 def test_counts_go_with_the_pages_and_after_the_retention(service, settings):
     settings.PROBLEM_REPORT_RETENTION_DAYS = 365
-    today = datetime.date.today()
+    today = timezone.localdate()
     HelpfulAnswer.objects.record(service, "yes", day=today - datetime.timedelta(days=366))
     HelpfulAnswer.objects.record(service, "yes", day=today - datetime.timedelta(days=10))
     call_command("purge_problem_reports", stdout=StringIO())
     assert list(HelpfulAnswer.objects.values_list("count", flat=True)) == [1]
     Page.objects.get(pk=service.pk).delete()
     assert HelpfulAnswer.objects.count() == 0
+
+
+def test_the_retention_counts_the_sites_days(service, settings):
+    settings.PROBLEM_REPORT_RETENTION_DAYS = 365
+    settings.TIME_ZONE = "Europe/Zurich"
+    # 00:30 on 1 December in Zurich: the day a year back is 1 December, not 30 November.
+    now = datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC)
+    HelpfulAnswer.objects.record(service, "yes", day=datetime.date(2025, 11, 30))
+    HelpfulAnswer.objects.record(service, "yes", day=datetime.date(2025, 12, 1))
+    assert HelpfulAnswer.objects.purge(now=now) == 1
+    assert list(HelpfulAnswer.objects.values_list("day", flat=True)) == [datetime.date(2025, 12, 1)]
