@@ -16,7 +16,7 @@ from django.db.models import Model
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
-from core import breaker, content_version
+from core import breaker, content_version, page_cache
 from home.models import HomePage
 from services_directory.models import ServiceIndexPage
 
@@ -35,6 +35,13 @@ def frozen_now(monkeypatch):
     now = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: now)
     return now
+
+
+@pytest.fixture
+def without_page_cache(settings):
+    """Every request renders its page: a test counting what rendering costs must not be
+    answered by a page kept whole (``core.page_cache``), at no cost at all."""
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != page_cache.MIDDLEWARE]
 
 
 @pytest.fixture(autouse=True)

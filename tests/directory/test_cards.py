@@ -42,6 +42,7 @@ def card_queries(queries):
 
 
 @pytest.mark.parametrize("path", ["directory", "search"])
+@pytest.mark.usefixtures("without_page_cache", "frozen_now")
 def test_a_card_is_rendered_once_then_reused(service, site_tree, client, path):
     def fetch():
         if path == "directory":

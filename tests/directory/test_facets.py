@@ -121,6 +121,7 @@ def query_counts(client, directory, choices):
     return len(cold), len(warm)
 
 
+@pytest.mark.usefixtures("without_page_cache")
 def test_query_count_does_not_grow_with_results_or_page_size(
     catalogue, client, site_tree, frozen_now
 ):

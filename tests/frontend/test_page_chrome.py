@@ -70,6 +70,7 @@ def test_footer_lists_emergency_numbers_as_phone_links(service, client):
     assert "Violences Femmes Info" in content
 
 
+@pytest.mark.usefixtures("without_page_cache", "frozen_now")
 def test_service_page_queries_do_not_grow_with_its_content(service, client):
     client.get(service.url)  # warm caches (site root, settings)
     with CaptureQueriesContext(connection) as few:
