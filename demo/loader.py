@@ -154,7 +154,7 @@ class SiteLoader:
         self.load_own_content(home, directory)
         self.load_contact_settings(home)
         # Translations first: the synchronisation then makes aliases of the other pages
-        # only (an alias that a translation replaces costs both, twice the work).
+        # only (an alias that a translation then replaces is work done for nothing).
         self.created += translate_demo(home)
         synchronise_all_trees()
         self.log(f"Site content: {self.created} objects created.")
