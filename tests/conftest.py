@@ -6,6 +6,7 @@ once per run (``load_demo`` takes minutes) and shared by the demo, relevance and
 browser tests. Area-specific fixtures live in the area's own ``conftest.py``.
 """
 
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -35,6 +36,15 @@ def frozen_now(monkeypatch):
     now = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: now)
     return now
+
+
+def wait_until(condition, seconds=10):
+    """Calls ``condition`` every 50 ms until it holds or ``seconds`` have passed, for what
+    another thread or process does after answering; returns its last value."""
+    deadline = time.monotonic() + seconds
+    while not (held := condition()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return held
 
 
 @pytest.fixture

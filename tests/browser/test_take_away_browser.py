@@ -6,22 +6,19 @@ The database is read only once the browser is done (SQLite locks, see
 test_report_problem_browser.py); the mail is sent by a thread after the response.
 """
 
-import time
-
 import pytest
 from django.core import mail
 
 from feedback.models import HelpfulAnswer
+from tests.conftest import wait_until
 
 from .conftest import axe_violations
 
 SERVICE = "/{language}/services/action-impots/"
 
 
-def wait_for_mail(count, seconds=10):
-    deadline = time.monotonic() + seconds
-    while len(mail.outbox) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
+def wait_for_mail(count):
+    wait_until(lambda: len(mail.outbox) >= count)
     return mail.outbox
 
 

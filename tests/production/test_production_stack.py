@@ -11,7 +11,6 @@ import http.client
 import random
 import re
 import secrets
-import time
 from urllib.parse import urlencode
 
 import pytest
@@ -25,6 +24,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from core import emergency_copy
 from feedback import ratelimit
+from tests.conftest import wait_until
 from tests.production.conftest import ONLY_ON_POSTGRES, request
 
 pytestmark = ONLY_ON_POSTGRES
@@ -190,20 +190,16 @@ def test_each_visitor_is_counted_by_the_address_nginx_sees(stack):
     assert report(stack, other) == 302
 
 
-def access_log_once_it_holds(stack, line, *, seconds=10):
-    """nginx writes a request's line after its answer is sent: the client may read first."""
-    deadline = time.monotonic() + seconds
-    while True:
-        log = (stack.directory / "access.log").read_text()
-        if line in log or time.monotonic() > deadline:
-            return log
-        time.sleep(0.05)
+def access_log(stack):
+    return (stack.directory / "access.log").read_text()
 
 
 def test_search_words_stay_out_of_the_access_log(stack):
     assert request(stack, "/fr/search/?q=violences+conjugales").status == 200
     line = '"GET /fr/search/ HTTP/1.1" 200'
-    log = access_log_once_it_holds(stack, line)
+    # nginx writes a request's line after its answer is sent: the client may read first.
+    wait_until(lambda: line in access_log(stack))
+    log = access_log(stack)
     assert line in log
     assert "violences" not in log
 
