@@ -1,9 +1,11 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 
 from core import documents, i18n
 from core.i18n import is_source_language
@@ -31,7 +33,7 @@ def language_links(context):
         if code in urls:
             url = urls[code]
         elif request is not None and page is None:
-            url = translate_url(request.get_full_path(), code)
+            url = url_in_language(request, code)
         else:
             url = f"/{code}/"
         links.append(
@@ -45,6 +47,20 @@ def language_links(context):
             }
         )
     return links
+
+
+def url_in_language(request, code):
+    """This view's address (its query kept) in language ``code``, as ``translate_url``
+    gives it, from the view Django already resolved: not one resolution per language."""
+    match = request.resolver_match
+    if match is None or match.url_name is None:
+        return translate_url(request.get_full_path(), code)
+    with override(code):
+        try:
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return request.get_full_path()
+    return urlunsplit(urlsplit(request.get_full_path())._replace(path=path))
 
 
 @register.filter(needs_autoescape=True)

@@ -63,6 +63,15 @@ def test_every_page_type_renders_in_the_language_with_its_direction_and_alternat
             )
         if page_type in WAGTAIL_PAGE_TYPES:
             assert_alternates(content, path)
+        else:
+            assert_switcher_keeps_the_view(content, path)
+
+
+def assert_switcher_keeps_the_view(content, path):
+    """A view that is not a page (search, report form) in each language, its query kept."""
+    links = dict(re.findall(r'<a href="([^"]+)" lang="([^"]+)" hreflang=', content))
+    expected = {f"/{code}/{path}".replace("&", "&amp;"): code for code in LANGUAGES}
+    assert links == expected, path
 
 
 def assert_alternates(content, path):
