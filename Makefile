@@ -93,21 +93,27 @@ messages-check: setup ## Fail when `make messages` would change locale/ (the ext
 # mostly waits on one core: Python or PostgreSQL): SQLite; PostgreSQL without the tests
 # on the demo; PostgreSQL's tests on the demo (loading it is PostgreSQL's longest step),
 # in a database of its own. Each has its own Redis database; the three reports follow
-# one another once all are done.
+# one another once all are done. The two PostgreSQL processes copy one migrated test
+# database (tests/postgres_template.py), made while SQLite's process starts.
 TEST_LOGS := $(VENV)/test-logs
 REDIS_TEST_URL ?= redis://127.0.0.1:6379
 PYTEST := $(BIN)/pytest --durations=25
 POSTGRES := TEST_DATABASE=postgres POSTGRES_DB=$(POSTGRES_DB)
+TEMPLATE := $(POSTGRES)_template $(BIN)/python -m tests.postgres_template
+COPY := POSTGRES_TEST_TEMPLATE=test_$(POSTGRES_DB)_template
 
 test: setup chromium java nginx lint messages-check ## Set up and run every check, on SQLite and PostgreSQL
-	@mkdir -p $(TEST_LOGS)
+	@rm -rf $(TEST_LOGS) && mkdir -p $(TEST_LOGS)
 	@echo "pytest on SQLite and on PostgreSQL, side by side (reports below when all are done)"
 	@run() { log=$$1; shift; env "$$@" >$(TEST_LOGS)/$$log.log 2>&1; }; \
 	run sqlite REDIS_URL=$(REDIS_TEST_URL)/13 $(PYTEST) & one=$$!; \
-	run postgres $(POSTGRES) REDIS_URL=$(REDIS_TEST_URL)/14 $(PYTEST) --demo-tests=none & two=$$!; \
-	run postgres-demo $(POSTGRES)_demo REDIS_URL=$(REDIS_TEST_URL)/15 $(PYTEST) --demo-tests=only & three=$$!; \
-	status=0; for pid in $$one $$two $$three; do wait $$pid || status=1; done; \
-	for log in sqlite postgres postgres-demo; do \
+	{ run postgres-template $(TEMPLATE) || exit 1; \
+	  run postgres $(POSTGRES) $(COPY) REDIS_URL=$(REDIS_TEST_URL)/14 $(PYTEST) --demo-tests=none & two=$$!; \
+	  run postgres-demo $(POSTGRES)_demo $(COPY) REDIS_URL=$(REDIS_TEST_URL)/15 $(PYTEST) --demo-tests=only & three=$$!; \
+	  wait $$two; failed=$$?; wait $$three || failed=1; $(TEMPLATE) --drop; exit $$failed; } & postgres=$$!; \
+	status=0; for pid in $$one $$postgres; do wait $$pid || status=1; done; \
+	for log in postgres-template sqlite postgres postgres-demo; do \
+	  test -s $(TEST_LOGS)/$$log.log || continue; \
 	  echo "==================== $$log ===================="; cat $(TEST_LOGS)/$$log.log; \
 	done; \
 	exit $$status

@@ -36,6 +36,10 @@ if os.environ.get("TEST_DATABASE") == "postgres":
             "OPTIONS": {"options": "-c synchronous_commit=off"},
         }
     }
+    # make test migrates one test database and its PostgreSQL processes copy it
+    # (tests/postgres_template.py): migrate then has nothing left to apply.
+    if os.environ.get("POSTGRES_TEST_TEMPLATE"):
+        DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["POSTGRES_TEST_TEMPLATE"]}
 # Files the tests write (the demo's image and document, their renditions, the error page's
 # copy of the emergency numbers): out of the project's media, one folder per run.
 RUN_FILES = Path(tempfile.gettempdir()) / f"proxima-tests-{os.getpid()}"
